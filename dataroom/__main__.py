@@ -1,0 +1,5 @@
+"""Allow ``python -m dataroom``."""
+
+from dataroom.cli.main import main
+
+raise SystemExit(main())

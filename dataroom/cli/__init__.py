@@ -1,0 +1,1 @@
+"""Dataroom command-line interface over ``dataroom.core.flows``."""

@@ -1,0 +1,1 @@
+"""Local users of a vault and their roles."""

@@ -1,0 +1,1 @@
+"""The encrypted vault: one SQLCipher database per vault, its key slots, schema, backups."""

@@ -1,0 +1,71 @@
+"""Opening SQLCipher connections with a raw 256-bit key and the pragmas every vault connection needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from dataroom.core.vault.errors import IntegrityFailure, NotAVault
+
+DatabaseError = sqlcipher.DatabaseError
+Connection = Any  # sqlcipher3.dbapi2.Connection (no type stubs)
+
+_NOT_A_VAULT = (
+    "This file is not a Dataroom vault, or it does not match its key-slot file, or it is damaged. "
+    "If you restored files by hand, make sure vault.db and vault.keys come from the same copy."
+)
+
+
+def key_pragma(key: bytes, schema: str = "main") -> str:
+    """``PRAGMA key`` with a raw key: SQLCipher then skips its own per-open PBKDF2 (our slots did the KDF)."""
+    return f"PRAGMA {schema}.key = \"x'{key.hex()}'\""
+
+
+def open_connection(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open ``path`` with ``key`` and prove the key right by reading the schema; raise :class:`NotAVault`."""
+    if not create and not path.exists():
+        raise NotAVault(f"There is no vault database at {path}.")
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10.0)
+    try:
+        # SQLCipher logs decryption failures to stderr by default; they are reported to the user in words instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        # Deleted personal data is overwritten, not left in free pages; temp tables and sorts stay in memory,
+        # never in plaintext temp files.
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except DatabaseError:
+        conn.close()
+        raise NotAVault(_NOT_A_VAULT) from None
+    return conn
+
+
+def integrity_check(conn: Connection) -> None:
+    """Check every page's HMAC and the b-tree structure; raise :class:`IntegrityFailure` with the first problem."""
+    try:
+        cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if cipher:
+            raise IntegrityFailure(f"The vault file is damaged: {len(cipher)} page(s) fail their authentication check.")
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+    except DatabaseError:
+        raise IntegrityFailure("The vault file is damaged and cannot be read completely.") from None
+    if result != [("ok",)]:
+        raise IntegrityFailure(f"The vault database structure is damaged ({result[0][0]}).")
+
+
+def rekey_connection(conn: Connection, new_key: bytes) -> None:
+    """Re-encrypt the whole database under ``new_key`` (``PRAGMA rekey``), atomically.
+
+    SQLCipher 4 cannot rekey a WAL database, so the rekey runs under a rollback journal (which makes it one
+    crash-safe transaction) and WAL is switched back on afterwards. The caller must hold the only connection.
+    """
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    conn.execute("PRAGMA journal_mode = WAL")

@@ -1,0 +1,88 @@
+"""The files of one vault directory, and the per-process lock that keeps two processes out of it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from dataroom.core.vault.errors import VaultInUse
+
+
+@dataclass(frozen=True)
+class VaultLayout:
+    """Paths of a vault directory: the SQLCipher database and its key-slot, state and lock files."""
+
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / "vault.db"
+
+    @property
+    def keys(self) -> Path:
+        return self.root / "vault.keys"
+
+    @property
+    def keys_pending(self) -> Path:
+        """Slot file written before a rekey and promoted after it, so a crash in between loses nothing."""
+        return self.root / "vault.keys.pending"
+
+    @property
+    def state(self) -> Path:
+        """Failed-unlock counter (not secret; read before the vault can be opened)."""
+        return self.root / "vault.state"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "vault.lock"
+
+    def exists(self) -> bool:
+        return self.db.exists()
+
+
+class ProcessLock:
+    """Exclusive advisory lock on ``vault.lock``, released by the OS if the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fh: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        fh = open(self._path, "a+b")  # noqa: SIM115 - held open for the life of the lock
+        try:
+            _lock_file(fh)
+        except OSError:
+            fh.close()
+            raise VaultInUse(
+                "The vault is open in another Dataroom window or command. Close it there and try again."
+            ) from None
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is not None:
+            _unlock_file(self._fh)
+            self._fh.close()
+            self._fh = None
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    def _lock_file(fh: IO[bytes]) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock_file(fh: IO[bytes]) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_file(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_file(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,1 @@
+"""Dataroom desktop application (PySide6). The only package that imports Qt."""
