@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,11 +10,8 @@ from dataroom.core.errors import DataroomError
 from dataroom.core.flows import audit as audit_flows
 from dataroom.core.flows import users as user_flows
 from dataroom.core.flows import vault as vault_flows
+from dataroom.core.flows.demo import DEMO_PASSPHRASE, build_seller, prepare_dir
 from dataroom.core.users.roles import Role
-
-#: Printed, and used by ``make run``: a demo vault holds only synthetic data.
-DEMO_PASSPHRASE = "demo-passphrase-2026"
-MARKER = ".dataroom-demo"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,42 +26,17 @@ def _step(text: str) -> None:
     print(f"\n== {text}")
 
 
-def prepare_dir(directory: Path) -> Path:
-    """Empty ``directory`` if it holds an earlier demo; refuse to touch anything else."""
-    if directory.exists() and any(directory.iterdir()):
-        if not (directory / MARKER).exists():
-            raise DataroomError(f"{directory} is not empty and was not made by `dataroom demo`; choose another folder.")
-        shutil.rmtree(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / MARKER).write_text("made by dataroom demo; synthetic data only\n")
-    return directory
-
-
-def build_seller(directory: Path) -> Path:
-    """Create the seller's demo vault in ``directory/seller``; returns its path."""
-    vault_dir = directory / "seller"
-    session = vault_flows.create(
-        vault_dir, owner="seller", passphrase=DEMO_PASSPHRASE, use_keyring=False, name="Demo seller (示例卖方)"
-    )
-    session.close()
-    return vault_dir
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     base = prepare_dir(Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="dataroom-demo-")))
-    _step("1. Create a vault (journey 1)")
-    vault_dir = build_seller(base)
+    _step("1. Create a vault with local users and roles (journey 1)")
+    session = build_seller(base)
+    vault_dir = session.vault.path
     print(f"Vault created in {vault_dir}; owner 'seller', passphrase '{DEMO_PASSPHRASE}' (demo only).")
-
-    _step("2. Add local users with roles")
-    session = vault_flows.unlock(vault_dir, passphrase=DEMO_PASSPHRASE)
-    user_flows.add_user(session, "analyst", Role.PREPARER, "analyst-demo-pass")
-    user_flows.add_user(session, "reviewer", Role.REVIEWER, "reviewer-demo-pass")
     for user in user_flows.list_users(session):
         print(f"  {user.name:10} {user.role.value}")
     vault_flows.lock(session)
 
-    _step("3. Roles are enforced")
+    _step("2. Roles are enforced")
     reviewer = vault_flows.unlock(vault_dir, user="reviewer", passphrase="reviewer-demo-pass")
     try:
         user_flows.add_user(reviewer, "intruder", Role.OWNER, "intruder-pass-123")
@@ -73,7 +44,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  reviewer tries to add a user -> refused: {exc}")
     vault_flows.lock(reviewer)
 
-    _step("4. A wrong passphrase is refused and recorded")
+    _step("3. A wrong passphrase is refused and recorded")
     try:
         vault_flows.unlock(vault_dir, passphrase="not the passphrase")
     except DataroomError as exc:
@@ -81,7 +52,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     session = vault_flows.unlock(vault_dir, passphrase=DEMO_PASSPHRASE)
     print("  unlocked again; the failure is now in the audit log")
 
-    _step("5. Rekey, encrypted backup and restore")
+    _step("4. Rekey, encrypted backup and restore")
     vault_flows.rekey(session)
     print("  vault re-encrypted under a new random key; slots rewrapped")
     info = vault_flows.backup(session, base / "seller-backup.drbak", "backup-demo-passphrase")
@@ -93,7 +64,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"  restored into {restored} and unlocked with the same passphrase; {audit_flows.verify(check).describe()}")
     vault_flows.lock(check)
 
-    _step("6. Audit log (journey 10)")
+    _step("5. Audit log (journey 10)")
     session = vault_flows.unlock(vault_dir, passphrase=DEMO_PASSPHRASE)
     for record in audit_flows.show(session):
         print(f"  #{record.seq:<3} {record.time}  {record.actor:9} {record.action:20} {record.object[:36]}")

@@ -41,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataroomError as exc:
         print(f"dataroom: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
     except KeyboardInterrupt:
         print("dataroom: interrupted; nothing half-done was kept.", file=sys.stderr)
         return 130
@@ -48,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"dataroom: unexpected error ({type(exc).__name__}). Nothing was changed by the failed step. "
+            f"dataroom: unexpected error ({type(exc).__name__}). The vault keeps its last committed state. "
             "Run again with --debug for details and report it.",
             file=sys.stderr,
         )
