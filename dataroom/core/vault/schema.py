@@ -1,5 +1,9 @@
 """Vault schema, versioned with ``PRAGMA user_version`` and upgraded by forward-only migrations.
 
+Version 1: meta, users, key slots, audit. Version 2: datasets (rows live in one table per dataset, ``ds_<id>``,
+with one TEXT column per source column and ``rn`` = row number) and column classifications. Version 3: redaction
+(``core/redaction/ddl.py``). Version 4: deal records (``core/deal/ddl.py``).
+
 Each migration is appended, never edited once released: a frozen vault of every released version lives in
 ``tests/fixtures`` and is upgraded in the tests.
 """
@@ -8,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dataroom.core.deal.ddl import SCHEMA_SQL as DEAL_SQL
+from dataroom.core.redaction.ddl import SCHEMA_SQL as REDACTION_SQL
 from dataroom.core.vault.errors import NotAVault
 
 Connection = object  # sqlcipher3 connection; typed loosely because the C extension ships no stubs
@@ -46,6 +52,48 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 
 """
 
 
+_V2 = """
+CREATE TABLE datasets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    source_name TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    source_kind TEXT NOT NULL,
+    encoding TEXT,
+    delimiter TEXT,
+    sheet TEXT,
+    row_count INTEGER NOT NULL,
+    column_count INTEGER NOT NULL,
+    imported_by TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    provenance TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE dataset_columns (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, position)
+);
+CREATE TABLE column_classes (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    detected_type TEXT NOT NULL,
+    detected_class TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    classified_at TEXT NOT NULL,
+    override_type TEXT,
+    override_class TEXT,
+    override_by TEXT,
+    override_at TEXT,
+    override_note TEXT,
+    PRIMARY KEY (dataset_id, position)
+);
+"""
+
+
 def _script(sql: str) -> Callable[[object], None]:
     def apply(conn: object) -> None:
         for statement in sql.split(";\n"):
@@ -56,7 +104,7 @@ def _script(sql: str) -> Callable[[object], None]:
 
 
 #: MIGRATIONS[i] upgrades a vault from version i to i + 1.
-MIGRATIONS: list[Callable[[object], None]] = [_script(_V1)]
+MIGRATIONS: list[Callable[[object], None]] = [_script(_V1), _script(_V2), _script(REDACTION_SQL), _script(DEAL_SQL)]
 
 LATEST = len(MIGRATIONS)
 

@@ -1,0 +1,1 @@
+"""Datasets inside the vault: metadata, row storage, paged and per-column reads, classifications."""

@@ -1,0 +1,182 @@
+"""Row storage of datasets and the reads everything else is built on.
+
+Each dataset's rows live in their own table ``ds_<id>``: ``rn INTEGER PRIMARY KEY`` (the 1-based row number;
+an explicit rowid alias because VACUUM may renumber implicit rowids) and one TEXT column per source column
+(``c1`` … ``cN``), so that:
+
+* a page of any row range is a keyset read (``rn > ? ORDER BY rn LIMIT ?``), never ``OFFSET``;
+* one column is read without touching the others' values more than SQLite must;
+* deleting a dataset is ``DROP TABLE`` under ``secure_delete`` (freed pages are zeroed);
+* importing is a plain ``executemany`` into an empty table, the cheapest way SQLite can take rows.
+
+Table and column names are generated from integers, never from user input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dataroom.core.errors import NotFound
+
+Connection = Any
+
+
+def table_name(dataset_id: int) -> str:
+    return f"ds_{int(dataset_id)}"
+
+
+def column_name(position: int) -> str:
+    """Storage column of the 1-based ``position``."""
+    return f"c{int(position)}"
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """A dataset's record: where it came from, its shape, who imported it and when."""
+
+    id: int
+    name: str
+    source_name: str
+    source_sha256: str
+    source_kind: str
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+    row_count: int
+    columns: tuple[str, ...]
+    imported_by: str
+    imported_at: str
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return table_name(self.id)
+
+    @property
+    def column_count(self) -> int:
+        return len(self.columns)
+
+
+_INFO_SQL = (
+    "SELECT id, name, source_name, source_sha256, source_kind, encoding, delimiter, sheet, row_count, imported_by,"
+    " imported_at, warnings, provenance FROM datasets"
+)
+
+
+def _info(conn: Connection, row: Sequence[Any]) -> DatasetInfo:
+    cols = tuple(
+        r[0] for r in conn.execute("SELECT name FROM dataset_columns WHERE dataset_id = ? ORDER BY position", (row[0],))
+    )
+    return DatasetInfo(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], cols, row[9], row[10],
+        json.loads(row[11]), json.loads(row[12]),
+    )  # fmt: skip
+
+
+def list_all(conn: Connection) -> list[DatasetInfo]:
+    return [_info(conn, r) for r in conn.execute(_INFO_SQL + " ORDER BY imported_at, id").fetchall()]
+
+
+def find(conn: Connection, name: str) -> DatasetInfo | None:
+    row = conn.execute(_INFO_SQL + " WHERE name = ?", (name,)).fetchone()
+    return _info(conn, row) if row else None
+
+
+def get(conn: Connection, name: str) -> DatasetInfo:
+    """The dataset called ``name``, or :class:`NotFound` listing what exists."""
+    info = find(conn, name)
+    if info is None:
+        names = [d[0] for d in conn.execute("SELECT name FROM datasets ORDER BY name").fetchall()]
+        known = ", ".join(names[:10]) if names else "none yet"
+        raise NotFound(f"There is no dataset named {name!r} in this vault (datasets: {known}).")
+    return info
+
+
+def create(
+    conn: Connection,
+    *,
+    name: str,
+    header: Sequence[str],
+    source_header: Sequence[str],
+    source_name: str,
+    source_sha256: str,
+    source_kind: str,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    imported_by: str,
+    imported_at: str,
+    provenance: dict[str, Any] | None = None,
+) -> int:
+    """Insert the dataset record and create its empty row table; returns the id. Caller holds the transaction."""
+    cur = conn.execute(
+        "INSERT INTO datasets(name, source_name, source_sha256, source_kind, encoding, delimiter, sheet, row_count,"
+        " column_count, imported_by, imported_at, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+        (
+            name, source_name, source_sha256, source_kind, encoding, delimiter, sheet, len(header), imported_by,
+            imported_at, json.dumps(provenance or {}, ensure_ascii=False),
+        ),
+    )  # fmt: skip
+    dataset_id = int(cur.lastrowid)
+    conn.executemany(
+        "INSERT INTO dataset_columns(dataset_id, position, name, source_name) VALUES (?, ?, ?, ?)",
+        [(dataset_id, i + 1, h, s) for i, (h, s) in enumerate(zip(header, source_header, strict=True))],
+    )
+    cols = ", ".join(f"{column_name(i + 1)} TEXT" for i in range(len(header)))
+    conn.execute(f"CREATE TABLE {table_name(dataset_id)} (rn INTEGER PRIMARY KEY, {cols})")
+    return dataset_id
+
+
+def insert_sql(dataset_id: int, column_count: int) -> str:
+    """The ``INSERT`` that takes one row as a sequence of ``column_count`` strings."""
+    names = ", ".join(column_name(i + 1) for i in range(column_count))
+    return f"INSERT INTO {table_name(dataset_id)} ({names}) VALUES ({', '.join('?' * column_count)})"
+
+
+def finish(conn: Connection, dataset_id: int, row_count: int, warnings: list[dict[str, Any]]) -> None:
+    conn.execute(
+        "UPDATE datasets SET row_count = ?, warnings = ? WHERE id = ?",
+        (row_count, json.dumps(warnings, ensure_ascii=False), dataset_id),
+    )
+
+
+def drop(conn: Connection, info: DatasetInfo) -> None:
+    """Delete a dataset and its rows (``secure_delete`` zeroes the freed pages)."""
+    conn.execute(f"DROP TABLE IF EXISTS {info.table}")
+    conn.execute("DELETE FROM datasets WHERE id = ?", (info.id,))
+
+
+def page(conn: Connection, info: DatasetInfo, after_row: int = 0, limit: int = 100) -> list[tuple[Any, ...]]:
+    """Rows after row number ``after_row`` (keyset), each as ``(row_number, value1, …, valueN)``."""
+    sql = f"SELECT * FROM {info.table} WHERE rn > ? ORDER BY rn LIMIT ?"
+    return conn.execute(sql, (after_row, limit)).fetchall()
+
+
+def rows_by_number(conn: Connection, info: DatasetInfo, numbers: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows with these row numbers (each ``(row_number, values…)``), in row order."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(numbers), 900):  # stays under SQLite's bound-parameter limit
+        chunk = numbers[start : start + 900]
+        sql = f"SELECT * FROM {info.table} WHERE rn IN ({', '.join('?' * len(chunk))}) ORDER BY rn"
+        found.extend(conn.execute(sql, list(chunk)).fetchall())
+    return found
+
+
+def sample_numbers(row_count: int, size: int) -> list[int]:
+    """``size`` row numbers spread evenly over ``1..row_count`` (all rows when there are fewer)."""
+    if row_count <= size:
+        return list(range(1, row_count + 1))
+    step = row_count / size
+    return sorted({int(i * step) + 1 for i in range(size)})
+
+
+def iter_column(conn: Connection, info: DatasetInfo, position: int, batch: int = 50_000) -> Iterator[list[str]]:
+    """All values of one column in row order, in batches (bounded memory for any dataset size)."""
+    col = column_name(position)
+    cur = conn.execute(f"SELECT {col} FROM {info.table} ORDER BY rn")
+    while rows := cur.fetchmany(batch):
+        yield [r[0] if r[0] is not None else "" for r in rows]
