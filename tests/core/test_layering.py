@@ -21,16 +21,21 @@ print("LOADED:" + ",".join(bad))
 """
 
 
+def _probe(script: str) -> str:
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
 def test_core_and_cli_never_load_qt() -> None:
-    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True).stdout
+    out = _probe(SCRIPT)
     assert out.strip() == "LOADED:", out
 
 
 def test_the_check_can_fail() -> None:
     """The same probe notices Qt when something does import it (so the test above is not vacuous)."""
     probe = SCRIPT.replace("import dataroom.core, dataroom.cli", "import dataroom.core, dataroom.cli, PySide6.QtCore")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert "PySide6.QtCore" in out
+    assert "PySide6.QtCore" in _probe(probe)
 
 
 def test_every_core_module_is_importable() -> None:
