@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataroom import __version__
 from dataroom.core.errors import DataroomError
 
-from . import commands_audit, commands_users, commands_vault, demo
+from . import commands_audit, commands_datasets, commands_users, commands_vault, demo
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands_vault.register(sub)
     commands_users.register(sub)
+    commands_datasets.register(sub)
     commands_audit.register(sub)
     demo.register(sub)
     return parser

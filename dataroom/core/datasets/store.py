@@ -137,10 +137,13 @@ def insert_sql(dataset_id: int, column_count: int) -> str:
     return f"INSERT INTO {table_name(dataset_id)} ({names}) VALUES ({', '.join('?' * column_count)})"
 
 
-def finish(conn: Connection, dataset_id: int, row_count: int, warnings: list[dict[str, Any]]) -> None:
+def finish(
+    conn: Connection, dataset_id: int, row_count: int, warnings: list[dict[str, Any]], source_sha256: str
+) -> None:
+    """Record what the import found once all rows are in (same transaction as the rows)."""
     conn.execute(
-        "UPDATE datasets SET row_count = ?, warnings = ? WHERE id = ?",
-        (row_count, json.dumps(warnings, ensure_ascii=False), dataset_id),
+        "UPDATE datasets SET row_count = ?, warnings = ?, source_sha256 = ? WHERE id = ?",
+        (row_count, json.dumps(warnings, ensure_ascii=False), source_sha256, dataset_id),
     )
 
 

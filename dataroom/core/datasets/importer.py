@@ -1,0 +1,140 @@
+"""Streaming a source table into the vault as one dataset, atomically.
+
+The whole import is one write transaction: a cancel, an error or a killed process leaves no trace of the
+dataset (SQLite rolls the transaction back; the WAL makes that true even after ``kill -9``). Memory stays
+bounded whatever the file size: rows go from the reader to ``executemany`` batch by batch.
+
+The source file's SHA-256 is computed on a second thread meanwhile (hashlib and file reads release the GIL for
+whole chunks, so it overlaps). Parsing on a second thread does not pay: the insert loop releases the GIL around
+every ``sqlite3_step`` and then waits to get it back from the parser, so the two end up taking turns (measured:
+no gain on 1 M rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from dataroom.core.audit import log as audit_log
+from dataroom.core.cancel import CancelToken, Progress, no_progress
+from dataroom.core.datasets import store
+from dataroom.core.datasets.store import DatasetInfo
+from dataroom.core.errors import InputError
+from dataroom.core.ingest.table import SourceFormat, TableReader
+from dataroom.core.session import Session
+from dataroom.core.timeutil import utc_now
+
+BATCH_ROWS = 5000
+_HASH_CHUNK = 1 << 20
+
+
+def file_sha256(path: Path, cancel: CancelToken | None = None) -> str:
+    """SHA-256 of a file, read in 1 MiB chunks (checks ``cancel`` between chunks)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_HASH_CHUNK):
+            if cancel is not None:
+                cancel.check()
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def default_name(path: Path, fmt: SourceFormat) -> str:
+    """``customers`` for ``customers.csv``; ``customers – Sheet2`` for one sheet of several."""
+    if fmt.sheet and len(fmt.sheets) > 1:
+        return f"{path.stem} – {fmt.sheet}"
+    return path.stem
+
+
+def check_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 200 or any(ord(c) < 32 for c in name):
+        raise InputError("A dataset name must be 1–200 printable characters.")
+    return name
+
+
+def import_table(
+    session: Session,
+    path: Path,
+    fmt: SourceFormat,
+    name: str,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    provenance: dict[str, Any] | None = None,
+) -> DatasetInfo:
+    """Import ``path`` read as ``fmt`` into a new dataset ``name``; the audit record commits with the rows."""
+    cancel = cancel or CancelToken()
+    path = Path(path)
+    name = check_name(name)
+    vault = session.vault
+    if store.find(vault.connection(), name) is not None:
+        raise InputError(f"There is already a dataset named {name!r}; choose another name.")
+    abort_hash = CancelToken()  # stops the hashing thread when the import ends early, without touching ``cancel``
+    with ThreadPoolExecutor(1, thread_name_prefix="dataroom-import-hash") as pool:
+        hashing: Future[str] = pool.submit(file_sha256, path, abort_hash)
+        try:
+            return _import(session, path, fmt, name, hashing, progress, cancel, provenance)
+        finally:
+            abort_hash.cancel()
+
+
+def _import(
+    session: Session,
+    path: Path,
+    fmt: SourceFormat,
+    name: str,
+    hashing: Future[str],
+    progress: Progress,
+    cancel: CancelToken,
+    provenance: dict[str, Any] | None,
+) -> DatasetInfo:
+    vault = session.vault
+    with TableReader(path, fmt) as reader, vault.transaction() as tx:
+        dataset_id = store.create(
+            tx,
+            name=name,
+            header=reader.header,
+            source_header=reader.source_header,
+            source_name=path.name,
+            source_sha256="",
+            source_kind=fmt.kind,
+            encoding=fmt.encoding,
+            delimiter=fmt.delimiter,
+            sheet=fmt.sheet,
+            imported_by=session.user,
+            imported_at=utc_now(),
+            provenance=provenance,
+        )
+        sql = store.insert_sql(dataset_id, len(reader.header))
+        rows = 0
+        for batch in reader.batches(BATCH_ROWS):
+            cancel.check()
+            tx.executemany(sql, batch)
+            rows += len(batch)
+            progress(*reader.progress)
+        if rows == 0:
+            raise InputError(f"{path.name} has a header row but no data rows; nothing was imported.")
+        warnings = [asdict(w) for w in reader.warnings]
+        digest = hashing.result()
+        store.finish(tx, dataset_id, rows, warnings, digest)
+        audit_log.append(
+            tx,
+            session.user,
+            "dataset.import",
+            name,
+            {
+                "source": path.name,
+                "sha256": digest,
+                "rows": rows,
+                "columns": len(reader.header),
+                "kind": fmt.kind,
+                "encoding": fmt.encoding,
+                "sheet": fmt.sheet,
+                "warnings": [w["code"] for w in warnings],
+            },
+        )
+    return store.get(vault.connection(), name)
