@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataroom import __version__
 from dataroom.core.errors import DataroomError
 
-from . import commands_audit, commands_datasets, commands_users, commands_vault, demo
+from . import commands_audit, commands_datasets, commands_deal, commands_users, commands_vault, demo
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_vault.register(sub)
     commands_users.register(sub)
     commands_datasets.register(sub)
+    commands_deal.register(sub)
     commands_audit.register(sub)
     demo.register(sub)
     return parser

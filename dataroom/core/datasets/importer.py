@@ -12,7 +12,10 @@ no gain on 1 M rows).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -40,6 +43,18 @@ def file_sha256(path: Path, cancel: CancelToken | None = None) -> str:
                 cancel.check()
             h.update(chunk)
     return h.hexdigest()
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cycle collector: batches of row lists hold no cycles, yet each collection rescans them all."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def default_name(path: Path, fmt: SourceFormat) -> str:
@@ -93,7 +108,7 @@ def _import(
     provenance: dict[str, Any] | None,
 ) -> DatasetInfo:
     vault = session.vault
-    with TableReader(path, fmt) as reader, vault.transaction() as tx:
+    with _cyclic_gc_paused(), TableReader(path, fmt) as reader, vault.transaction() as tx:
         dataset_id = store.create(
             tx,
             name=name,
