@@ -6,6 +6,8 @@ import argparse
 import getpass
 import re
 
+from dataroom.core.deal.keys import PartyDetails
+from dataroom.core.flows import parties
 from dataroom.core.flows import vault as vault_flows
 
 from . import secrets_input
@@ -17,6 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--owner", help="your user name in the vault (default: your login name)")
     p.add_argument("--name", help="a display name for the vault (default: the folder name)")
     p.add_argument("--no-keyring", action="store_true", help="do not keep the key in the OS keyring")
+    p.add_argument("--org", help="your organisation: creates your party identity and keys right away")
+    p.add_argument("--person", help="your full name (with --org)")
+    p.add_argument("--email", help="your e-mail (with --org)")
+    p.add_argument("--role", choices=["seller", "buyer", "advisor"], help="your side in the deal (with --org)")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("unlock", help="check that the vault opens (and record the unlock)")
@@ -50,14 +56,26 @@ def _default_owner() -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     directory = vault_dir(args)
-    passphrase = secrets_input.new(args.passphrase_file, "DATAROOM_PASSPHRASE", "passphrase for the new vault")
     owner = args.owner or _default_owner()
+    details = None
+    if args.org:  # checked before anything is created, so a typo does not leave a vault without an identity
+        details = PartyDetails(args.org, args.person or owner, args.email or "", args.role or "").checked()
+    passphrase = secrets_input.new(args.passphrase_file, "DATAROOM_PASSPHRASE", "passphrase for the new vault")
     session = vault_flows.create(
         directory, owner=owner, passphrase=passphrase, use_keyring=not args.no_keyring, name=args.name
     )
     keyring_note = "and in the OS keyring" if vault_flows.keyring_available() and not args.no_keyring else "only"
     print(f"Created vault in {directory} with owner {owner}; the key is protected by your passphrase {keyring_note}.")
-    session.close()
+    try:
+        if details:
+            identity = parties.create_identity(
+                session, details.organisation, details.person, details.email, details.role
+            )
+            print(f"Party identity created for {details.organisation}. Safety fingerprint: {identity.fingerprint}")
+        else:
+            print("Next: create your party identity with `dataroom party init --org … --person … --email … --role …`.")
+    finally:
+        session.close()
     return 0
 
 

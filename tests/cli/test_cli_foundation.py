@@ -100,3 +100,14 @@ def test_fresh_shell_uses_the_platform_data_dir(tmp_path: Path) -> None:
     assert "passphrase only" in done.stdout  # no keyring on a headless machine, said plainly
     done = subprocess.run([*exe, "unlock"], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "unlocked as alice" in done.stdout
+
+
+def test_init_with_party_identity(cli) -> None:
+    code, _, err = cli(
+        "init", "--owner", "li", "--org", "示例公司", "--person", "李雷", "--email", "nope", "--role", "seller"
+    )
+    assert code == 1 and "not an e-mail address" in err and not cli.vault.exists()
+    code, out, _ = cli(
+        "init", "--owner", "li", "--org", "示例公司", "--person", "李雷", "--email", "li@example.cn", "--role", "seller"
+    )
+    assert code == 0 and "Safety fingerprint:" in out

@@ -243,3 +243,17 @@ def test_signing_certificate_makes_pades_signatures(seller) -> None:
     signed = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(document)), meta, signer=signer)
     status = validate_pdf_signature(PdfFileReader(signed).embedded_signatures[0], ValidationContext(trust_roots=[root]))
     assert status.intact and status.valid and status.trusted
+
+
+def test_long_chinese_names_fit_in_certificates(tmp_path) -> None:
+    from dataroom.core.flows import parties
+    from dataroom.core.flows import vault as vault_flows
+    from tests.conftest import PASSPHRASE, fast_kdf_params
+
+    session = vault_flows.create(tmp_path / "v", owner="o", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
+    org = "北京示例数据科技股份有限公司上海分公司第二事业部"  # 24 characters, 72 UTF-8 bytes
+    identity = parties.create_identity(
+        session, org, "欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜", "o@example.cn", "seller"
+    )
+    assert identity.fingerprint
+    session.close()

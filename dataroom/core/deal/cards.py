@@ -26,7 +26,7 @@ from dataroom.core.atomic import atomic_write
 from dataroom.core.canonical import canonical_json
 from dataroom.core.deal import fingerprint, keys
 from dataroom.core.deal.errors import CardInvalid
-from dataroom.core.deal.keys import KeySet, PartyDetails
+from dataroom.core.deal.keys import KeySet, PartyDetails, name_value
 from dataroom.core.errors import InputError
 
 FORMAT = "dataroom-card"
@@ -346,7 +346,12 @@ def _check_certificates(
         report.problem("The signing certificate is not meant for signing documents (key usage).")
     cn = signing_cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     org = signing_cert.subject.get_attributes_for_oid(x509.NameOID.ORGANIZATION_NAME)
-    if not cn or cn[0].value != details.person[:64] or not org or org[0].value != details.organisation[:64]:
+    if (
+        not cn
+        or cn[0].value != name_value(details.person)
+        or not org
+        or org[0].value != name_value(details.organisation)
+    ):
         report.problem("The signing certificate names another person or organisation than the card.")
 
 

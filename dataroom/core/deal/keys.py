@@ -213,13 +213,21 @@ def _san(party_id: str, kid: str, email: str | None) -> x509.SubjectAlternativeN
     return x509.SubjectAlternativeName(names)
 
 
+def name_value(text: str, limit: int = 64) -> str:
+    """``text`` cut to X.509's 64-unit limit, which ``cryptography`` counts in UTF-8 bytes (a Chinese
+    character takes three), without splitting a character."""
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
 def _ca_certificate(
     details: PartyDetails, party_id: str, kid: str, key: ec.EllipticCurvePrivateKey, now: dt.datetime
 ) -> x509.Certificate:
     name = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, f"{details.organisation} – Dataroom party root"[:64]),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, details.organisation[:64]),
+            x509.NameAttribute(NameOID.COMMON_NAME, name_value(f"{details.organisation} – Dataroom party root")),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, name_value(details.organisation)),
         ]
     )
     public = key.public_key()
@@ -250,8 +258,8 @@ def _signing_certificate(
 ) -> x509.Certificate:
     name = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, details.person[:64]),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, details.organisation[:64]),
+            x509.NameAttribute(NameOID.COMMON_NAME, name_value(details.person)),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, name_value(details.organisation)),
         ]
     )
     public = key.public_key()

@@ -1,19 +1,56 @@
-"""The demo vaults that ``dataroom demo`` and ``make run`` open: synthetic data only, a published passphrase."""
+"""The demo deal that ``dataroom demo`` walks through and ``make run`` opens: synthetic data only.
+
+Two vaults side by side — the seller's and the buyer's — each with its party identity; the seller holds a
+synthetic Chinese customer table (imported and classified), consents for part of it, and an NDA both parties
+signed after exchanging and confirming identity cards. Passphrases are published: nothing here is secret.
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import random
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from dataroom.core.deal.nda import DatasetScope, NdaTerms
+from dataroom.core.documents.blocks import Bilingual
 from dataroom.core.errors import DataroomError
+from dataroom.core.flows import consent as consent_flows
+from dataroom.core.flows import datasets as dataset_flows
+from dataroom.core.flows import nda as nda_flows
+from dataroom.core.flows import parties
 from dataroom.core.flows import users as user_flows
 from dataroom.core.flows import vault as vault_flows
+from dataroom.core.pii.synthetic import write_customers_csv
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Role
 
 DEMO_PASSPHRASE = "demo-passphrase-2026"
 DEMO_USERS = {"analyst": (Role.PREPARER, "analyst-demo-pass"), "reviewer": (Role.REVIEWER, "reviewer-demo-pass")}
+DEMO_DATASET = "示例客户 demo customers"
+DEMO_ROWS = 2000
+CONSENT_PURPOSE = "transfer"
 MARKER = ".dataroom-demo"
+
+Say = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    """Default for ``say``: the GUI builds the demo silently."""
+
+
+@dataclass(frozen=True)
+class DemoDeal:
+    """Where the demo put things."""
+
+    base: Path
+    seller: Path
+    buyer: Path
+    customers_csv: Path
+    nda_id: str
 
 
 def prepare_dir(directory: Path) -> Path:
@@ -34,14 +71,90 @@ def is_demo_vault(vault_dir: Path) -> bool:
 
 
 def build_seller(base: Path) -> Session:
-    """Create the seller's demo vault in ``base/seller`` with its users; returns the owner's open session."""
+    """Create the seller's demo vault in ``base/seller`` with its users and identity; returns the owner's session."""
     session = vault_flows.create(
         Path(base) / "seller",
         owner="seller",
         passphrase=DEMO_PASSPHRASE,
         use_keyring=False,
-        name="Demo seller (示例卖方)",
+        name="Demo seller 示例卖方",
     )
     for name, (role, passphrase) in DEMO_USERS.items():
         user_flows.add_user(session, name, role, passphrase)
+    parties.create_identity(session, "上海示例科技有限公司", "王芳", "wang.fang@example.cn", "seller")
     return session
+
+
+def build_buyer(base: Path) -> Session:
+    """Create the buyer's demo vault in ``base/buyer`` with its identity; returns the owner's session."""
+    session = vault_flows.create(
+        Path(base) / "buyer", owner="buyer", passphrase=DEMO_PASSPHRASE, use_keyring=False, name="Demo buyer 示例买方"
+    )
+    parties.create_identity(session, "Example Buyer Ltd 示例收购有限公司", "John Smith", "john@buyer.example", "buyer")
+    return session
+
+
+def _consents_csv(customers: Path, out: Path, share: float) -> int:
+    """Consent records (mobile + purpose + date) for a deterministic ``share`` of the demo customers."""
+    rng = random.Random(2026)
+    count = 0
+    with customers.open(encoding="utf-8-sig", newline="") as src, out.open("w", encoding="utf-8", newline="") as dst:
+        reader = csv.DictReader(src)
+        writer = csv.writer(dst)
+        writer.writerow(["手机号", "同意目的", "同意日期", "来源"])
+        for row in reader:
+            if rng.random() < share:
+                writer.writerow([row["手机号"], CONSENT_PURPOSE, "2025-06-01", "app"])
+                count += 1
+    return count
+
+
+def build_deal(base: Path, *, rows: int = DEMO_ROWS, say: Say = _quiet) -> DemoDeal:
+    """Build the whole demo deal in ``base`` (which :func:`prepare_dir` made), narrating through ``say``."""
+    base = Path(base)
+    seller = build_seller(base)
+    buyer = build_buyer(base)
+    try:
+        say(f"Seller vault {seller.vault.path} (owner 'seller', users analyst/reviewer), identity 上海示例科技有限公司")
+        say(f"Buyer vault  {buyer.vault.path} (owner 'buyer'), identity Example Buyer Ltd")
+
+        customers = base / "demo-customers.csv"
+        write_customers_csv(customers, rows, seed=2026)
+        info = dataset_flows.import_dataset(seller, customers, name=DEMO_DATASET)
+        say(f"Imported {info.row_count:,} synthetic customers ({info.column_count} columns) and classified them:")
+        for col in dataset_flows.column_classes(seller, DEMO_DATASET):
+            say(f"    {col.name:8} {col.type:16} {col.data_class:17} confidence {col.confidence:.2f}")
+
+        for src, dst in ((seller, buyer), (buyer, seller)):
+            card = parties.export_card(src, base / f"{src.user}.drcard")
+            imported = parties.import_card(dst, card)
+            parties.confirm_card(dst, imported.card.fingerprint, "in-person", "demo: compared on screen")
+        say("Exchanged identity cards; each side confirmed the other's safety fingerprint in person.")
+
+        today = dt.date.today()
+        terms = NdaTerms(
+            title="客户数据评估保密协议 Customer data evaluation NDA",
+            counterparties=(parties.show_identity(buyer).fingerprint,),
+            purpose=Bilingual(
+                "评估目标公司客户资产的价值与质量", "evaluating the value and quality of the target's customer base"
+            ),
+            datasets=(DatasetScope(DEMO_DATASET),),
+            effective_on=today,
+            expires_on=today.replace(year=today.year + 1),
+        )
+        nda = nda_flows.new_nda(seller, terms)
+        nda_flows.sign_nda(seller, nda.id)
+        nda_flows.import_nda(buyer, nda_flows.export_nda(seller, nda.id, base / "nda-seller-signed.json"))
+        nda_flows.sign_nda(buyer, nda.id)
+        nda_flows.import_nda(seller, nda_flows.export_nda(buyer, nda.id, base / "nda-both-signed.json"))
+        status = nda_flows.nda_status(seller, nda.id)
+        say(f"NDA {nda.id} signed by both parties: {'in force' if status.in_force else 'NOT in force'}.")
+
+        consents = _consents_csv(customers, base / "demo-consents.csv", share=0.7)
+        consent_flows.import_consents(seller, base / "demo-consents.csv", kind="mobile", source="app")
+        coverage = consent_flows.consent_coverage(seller, DEMO_DATASET, CONSENT_PURPOSE)
+        say(f"Imported {consents:,} consents (purpose '{CONSENT_PURPOSE}'); coverage: {coverage.describe()}")
+    finally:
+        seller.close()
+        buyer.close()
+    return DemoDeal(base, base / "seller", base / "buyer", customers, nda.id)
