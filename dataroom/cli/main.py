@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataroom import __version__
 from dataroom.core.errors import DataroomError
 
-from . import commands_audit, commands_datasets, commands_deal, commands_users, commands_vault, demo
+from . import commands_audit, commands_datasets, commands_deal, commands_redaction, commands_users, commands_vault, demo
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_users.register(sub)
     commands_datasets.register(sub)
     commands_deal.register(sub)
+    commands_redaction.register(sub)
     commands_audit.register(sub)
     demo.register(sub)
     return parser

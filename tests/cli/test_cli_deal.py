@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 from pathlib import Path
 
 import pytest
 
-from dataroom.cli import commands_deal
 from dataroom.cli import main as cli_main
 
 PASS = "cli deal test passphrase"
@@ -24,20 +22,7 @@ CUSTOMERS = (
 
 @pytest.fixture
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """``run(vault_name, *argv, stdin=None) -> (code, stdout, stderr)`` against ``tmp_path/<vault_name>``.
-
-    Adds the deal commands to ``main``'s parser until ``main`` registers them itself.
-    """
-    original = cli_main.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "party" not in sub.choices:
-            commands_deal.register(sub)
-        return parser
-
-    monkeypatch.setattr(cli_main, "build_parser", build)
+    """``run(vault_name, *argv, stdin=None) -> (code, stdout, stderr)`` against ``tmp_path/<vault_name>``."""
     monkeypatch.setenv("DATAROOM_PASSPHRASE", PASS)
 
     def invoke(vault: str, *argv: str, stdin: str | None = None) -> tuple[int, str, str]:

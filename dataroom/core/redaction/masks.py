@@ -1,0 +1,127 @@
+"""Positional masks over whole columns, built on the one per-value masking in ``core.pii.masking``.
+
+``pii.masking.mask_example`` owns the shapes of the common types (``110101********1234``, ``138****5678``, card
+first 6 + last 4, ``张*`` / ``张*明`` / ``欧阳**``, ``a***@qq.com``). This module adds what releasing a column
+needs on top of it:
+
+* blanks stay blank (a mask of an empty cell is not information, and ``*`` would look like a value);
+* a value too short for its type's shape is masked completely — the per-type rule reveals a fixed number of
+  characters, and on a short value that number would be most of it;
+* the types ``mask_example`` has no shape for yet: address (cut to the district), USCC (registration office,
+  organisation type and region kept), landline (area code and last two digits kept);
+* explicit ``head``/``tail`` counts a policy may set for any type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from dataroom.core.pii.masking import mask_example
+from dataroom.core.pii.normalize import compact, is_blank, nfkc
+from dataroom.core.pii.types import PiiType
+from dataroom.core.redaction import addresses
+from dataroom.core.redaction.vector import per_distinct
+
+#: Longest run of ``*`` written for one value: a long free-text cell needs no thousand stars to say "hidden".
+MAX_STARS = 16
+
+# Shortest normalised value each shaped type is masked with its shape rather than completely. The figures are
+# the characters the shape reveals plus enough hidden ones that the shape still hides the identifying part.
+_MIN_LENGTH: dict[PiiType, int] = {
+    PiiType.RESIDENT_ID: 15,
+    PiiType.FOREIGN_PERMANENT_ID: 15,
+    PiiType.MOBILE: 11,
+    PiiType.BANK_CARD: 14,
+    PiiType.NAME: 2,
+    PiiType.EMAIL: 3,
+    PiiType.USCC: 18,
+    PiiType.LANDLINE: 9,
+}
+_DEFAULT_MIN_LENGTH = 5
+_EMAIL_MIN_LOCAL = 2
+
+
+def full_mask(value: str) -> str:
+    """Every character hidden (at most :data:`MAX_STARS` of them); blank stays blank."""
+    return "*" * min(len(value), MAX_STARS) if value else ""
+
+
+def keep_ends(value: str, head: int, tail: int) -> str:
+    """``head`` leading and ``tail`` trailing characters kept, the rest ``*``; fully masked unless at least a third
+    of the characters stay hidden (so a policy's counts can never reveal a short value nearly whole)."""
+    s = nfkc(value)
+    n = len(s)
+    if head < 0 or tail < 0 or n - head - tail < max(1, -(-n // 3)):
+        return full_mask(s)
+    return s[:head] + "*" * min(n - head - tail, MAX_STARS) + (s[n - tail :] if tail else "")
+
+
+def _uscc(value: str) -> str:
+    # Office (1), organisation type (1) and region (6) describe the organisation's kind and place, not which one.
+    s = compact(value).upper()
+    return s[:8] + "*" * 10 if len(s) == 18 else full_mask(s)
+
+
+def _landline(value: str) -> str:
+    s = compact(value)
+    area = 3 if s[:2] in ("01", "02") else 4  # 010 and 02x are the three-digit area codes
+    if s.startswith("0") and len(s) - area >= 7:
+        return s[:area] + "*" * (len(s) - area - 2) + s[-2:]
+    return keep_ends(s, 1, 1)
+
+
+def _address_mask() -> Callable[[str], str]:
+    cut = addresses.cutter(addresses.DISTRICT)
+
+    def mask(value: str) -> str:
+        kept = cut(value)
+        return kept if kept else full_mask(nfkc(value))
+
+    return mask
+
+
+def _email(value: str) -> str:
+    local, at, _ = nfkc(value).rpartition("@")
+    if not at or len(local) < _EMAIL_MIN_LOCAL:
+        # "a@qq.com" shaped as "a***@qq.com" would reveal the whole local part.
+        return full_mask(nfkc(value))
+    return mask_example(PiiType.EMAIL, value)
+
+
+_OWN: dict[PiiType, Callable[[str], str]] = {
+    PiiType.USCC: _uscc,
+    PiiType.LANDLINE: _landline,
+    PiiType.EMAIL: _email,
+}
+
+
+def mask_value(t: PiiType, value: str | None, head: int | None = None, tail: int | None = None) -> str:
+    """One value masked for type ``t`` (see :func:`mask_column`)."""
+    return mask_column(t, [value], head, tail)[0]
+
+
+def _one(t: PiiType, own: Callable[[str], str] | None, minimum: int) -> Callable[[str | None], str]:
+    def mask(v: str | None) -> str:
+        if not v:
+            return ""
+        # A clean ASCII code longer than any "no value" placeholder is neither blank nor changed by compact().
+        clean = len(v) > 9 and v.isascii() and v.isalnum()
+        if not clean and is_blank(v):
+            return ""
+        s = v if clean else (compact(v) if t is not PiiType.ADDRESS else nfkc(v))
+        if len(s) < minimum:
+            return full_mask(s)
+        return own(v) if own is not None else mask_example(t, v)
+
+    return mask
+
+
+def mask_column(
+    t: PiiType, values: Sequence[str | None], head: int | None = None, tail: int | None = None
+) -> list[str]:
+    """Every value of a column masked for type ``t``; explicit ``head``/``tail`` replace the type's shape."""
+    if head is not None or tail is not None:
+        h, tl = head or 0, tail or 0
+        return per_distinct(values, lambda v: "" if v is None or is_blank(v) else keep_ends(v, h, tl))
+    own = _address_mask() if t is PiiType.ADDRESS else _OWN.get(t)
+    return per_distinct(values, _one(t, own, _MIN_LENGTH.get(t, _DEFAULT_MIN_LENGTH)))
