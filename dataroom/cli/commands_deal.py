@@ -27,6 +27,7 @@ from dataroom.core.flows import incidents as incident_flows
 from dataroom.core.flows import nda as nda_flows
 from dataroom.core.flows import notice as notice_flows
 from dataroom.core.flows import parties
+from dataroom.core.flows import redaction as redaction_flows
 from dataroom.core.session import Session
 from dataroom.core.subjects import KINDS as ID_KINDS
 
@@ -313,7 +314,7 @@ def _register_nda(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("nda")
     p.add_argument("dataset")
     p.add_argument("recipient", help="recipient's card fingerprint (or first 10+ digits)")
-    p.add_argument("--withhold", action="append", default=[], metavar="COLUMN", help="column not released")
+    p.add_argument("--withhold", action="append", default=[], metavar="COLUMN", help="also withhold this column")
     p.add_argument("--full", action="store_true", help="full (un-redacted) data")
     p.add_argument("--day", type=_date)
     p.set_defaults(func=_with_session(cmd_nda_check))
@@ -468,8 +469,12 @@ def cmd_nda_duties(session: Session, args: argparse.Namespace) -> int:
 
 def cmd_nda_check(session: Session, args: argparse.Namespace) -> int:
     info = dataset_flows.get_dataset(session, args.dataset)
-    classes = {c.name: c.data_class for c in dataset_flows.column_classes(session, args.dataset)}
-    policy = {col: (classes.get(col, "sensitive"), col not in args.withhold) for col in info.columns}
+    if args.full:  # every value as it is: each column counts with its own class
+        classes = {c.name: c.data_class for c in dataset_flows.column_classes(session, args.dataset)}
+        policy = {col: (classes.get(col, "sensitive"), True) for col in info.columns}
+    else:  # what the dataset's current redaction policy would release
+        policy = redaction_flows.show_policy(session, args.dataset).policy.summary()
+    policy = {col: (cls, released and col not in args.withhold) for col, (cls, released) in policy.items()}
     recipient = parties.get_card(session, args.recipient).fingerprint
     decision = nda_flows.check_export(session, args.nda, info, policy, recipient, args.full, today=args.day)
     if decision.ok:

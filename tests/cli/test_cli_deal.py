@@ -97,8 +97,11 @@ def test_two_parties_card_nda_gate(run, tmp_path: Path) -> None:
     check = ("seller", "nda", "check", nda_id, "customers", buyer_fp[:11], "--day", "2026-06-01")
     code, out, err = run(*check, "--withhold", "身份证号")
     assert code == 0 and out.startswith("Allowed under NDA-"), out + err
-    code, out, _ = run(*check)
-    assert code == 1 and "Refused (column-out-of-scope)" in out and "身份证号 (sensitive)" in out
+    code, out, _ = run(*check)  # the default policy masks the ID: outside the scope, but no sensitive content leaves
+    assert code == 1 and "Refused (column-out-of-scope)" in out and "身份证号" in out
+    assert "class-out-of-scope" not in out
+    code, out, _ = run(*check, "--full")  # as it is, the ID is sensitive content too
+    assert code == 1 and "身份证号 (sensitive)" in out and "Refused (full-not-allowed)" in out
     code, out, _ = run(*check, "--withhold", "身份证号", "--full")
     assert code == 1 and "Refused (full-not-allowed)" in out
 

@@ -6,7 +6,8 @@ flow audits the export or the refusal together with ``decision.audit_details()``
 
 The policy is passed as a plain mapping ``column -> (class, released)`` so the gate does not depend on the
 redaction engine's types: ``released`` means the column leaves the vault in any form (kept, masked,
-pseudonymised, generalised); withheld columns are ``released=False`` and are not checked against the scope.
+pseudonymised, generalised); withheld columns are ``released=False`` and are not checked against the scope. The
+class is that of what leaves (``Policy.summary`` counts a de-identified sensitive column as consent-required).
 """
 
 from __future__ import annotations

@@ -104,8 +104,13 @@ class Policy:
         return hashlib.sha256(canonical_json(self.body())).hexdigest()
 
     def summary(self) -> dict[str, tuple[str, bool]]:
-        """``column -> (class, released)`` — the plain form the NDA export gate (``deal.gate``) checks."""
-        return {r.column: (r.data_class, r.op != ops.WITHHOLD) for r in self.rules}
+        """``column -> (class of what leaves, released)`` — the plain form the NDA export gate (``deal.gate``) checks.
+
+        A sensitive column that leaves masked, pseudonymised, generalised or derived is still personal data but no
+        longer sensitive content, so it counts as consent-required: masking or withholding is the normal treatment
+        of sensitive data, and only sensitive values released as they are need an NDA that allows the class.
+        """
+        return {r.column: (_released_class(r), r.op != ops.WITHHOLD) for r in self.rules}
 
     def rule(self, column: str) -> ColumnRule:
         for r in self.rules:
@@ -138,6 +143,12 @@ _WITHHELD = frozenset(
 # Consent-required types shown as they are: one value identifies nobody, and k-anonymity reports on them.
 _KEPT_CONSENT = frozenset({PiiType.GENDER, PiiType.EMPTY})
 _MASKED_CONSENT = frozenset({PiiType.NAME, PiiType.ADDRESS})
+
+
+def _released_class(rule: ColumnRule) -> str:
+    if rule.op in (ops.KEEP, ops.WITHHOLD) or rule.data_class != DataClass.SENSITIVE.value:
+        return rule.data_class
+    return DataClass.CONSENT_REQUIRED.value
 
 
 def default_rule(column: str, type_: str | None, data_class: str | None) -> ColumnRule:
