@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from dataroom import __version__
 from dataroom.core.errors import DataroomError
 
-from . import commands_audit, commands_datasets, commands_deal, commands_redaction, commands_users, commands_vault, demo
+from . import (
+    commands_audit,
+    commands_datasets,
+    commands_deal,
+    commands_redaction,
+    commands_transfer,
+    commands_users,
+    commands_vault,
+    demo,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_deal.register(sub)
     commands_redaction.register(sub)
     commands_audit.register(sub)
+    commands_transfer.register(sub)
     demo.register(sub)
     return parser
 

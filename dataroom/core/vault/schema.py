@@ -2,7 +2,8 @@
 
 Version 1: meta, users, key slots, audit. Version 2: datasets (rows live in one table per dataset, ``ds_<id>``,
 with one TEXT column per source column and ``rn`` = row number) and column classifications. Version 3: redaction
-(``core/redaction/ddl.py``). Version 4: deal records (``core/deal/ddl.py``).
+(``core/redaction/ddl.py``). Version 4: deal records (``core/deal/ddl.py``). Version 5: transfer packets,
+receipts, canaries (``core/transfer/ddl.py``).
 
 Each migration is appended, never edited once released: a frozen vault of every released version lives in
 ``tests/fixtures`` and is upgraded in the tests.
@@ -14,6 +15,7 @@ from collections.abc import Callable
 
 from dataroom.core.deal.ddl import SCHEMA_SQL as DEAL_SQL
 from dataroom.core.redaction.ddl import SCHEMA_SQL as REDACTION_SQL
+from dataroom.core.transfer.ddl import SCHEMA_SQL as TRANSFER_SQL
 from dataroom.core.vault.errors import NotAVault
 
 Connection = object  # sqlcipher3 connection; typed loosely because the C extension ships no stubs
@@ -104,7 +106,13 @@ def _script(sql: str) -> Callable[[object], None]:
 
 
 #: MIGRATIONS[i] upgrades a vault from version i to i + 1.
-MIGRATIONS: list[Callable[[object], None]] = [_script(_V1), _script(_V2), _script(REDACTION_SQL), _script(DEAL_SQL)]
+MIGRATIONS: list[Callable[[object], None]] = [
+    _script(_V1),
+    _script(_V2),
+    _script(REDACTION_SQL),
+    _script(DEAL_SQL),
+    _script(TRANSFER_SQL),
+]
 
 LATEST = len(MIGRATIONS)
 

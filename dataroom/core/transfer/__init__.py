@@ -1,0 +1,1 @@
+"""Transfer between parties: encrypted signed packets, signed PDF receipts, destruction certificates, verification."""

@@ -1,0 +1,221 @@
+"""Writing a packet: rows of the redacted (or full) view, canaries planted, encrypted to the recipient while they
+are produced, the manifest signed, all in one atomically written file.
+
+Memory stays bounded: rows are read, redacted, turned into CSV and encrypted one batch at a time, and the
+ciphertext goes straight into the container. The output file appears only once complete (atomic rename); a
+failure or a cancel leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyrage
+
+from dataroom.core.atomic import atomic_writer
+from dataroom.core.cancel import CancelToken, Progress, no_progress
+from dataroom.core.datasets.store import DatasetInfo, column_name
+from dataroom.core.deal.cards import Card
+from dataroom.core.deal.keys import KeySet
+from dataroom.core.errors import InputError
+from dataroom.core.redaction import operators as ops
+from dataroom.core.redaction.engine import CompiledPolicy
+from dataroom.core.timeutil import utc_now
+from dataroom.core.transfer import container, manifest, payload
+from dataroom.core.transfer.manifest import Manifest
+from dataroom.core.transfer.policy_view import Release
+
+BATCH = 20_000
+#: A pseudonym token is sampled for tracing when its last character is this one (1 in 32 of them).
+TOKEN_SAMPLE_SUFFIX = "A"
+#: At most this many tokens are kept per packet.
+MAX_SAMPLED_TOKENS = 200_000
+_UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+
+
+def new_packet_id() -> str:
+    return "PKT-" + uuid.uuid4().hex[:24].upper()
+
+
+def default_file_name(dataset: str, recipient_organisation: str, packet_id: str) -> str:
+    """``customers – Example Buyer Ltd – 3F2A91C0.drpkt``, safe on every file system."""
+    name = f"{dataset} – {recipient_organisation} – {packet_id[4:12]}"
+    return _UNSAFE.sub("_", name).strip(" .")[:150] + container.SUFFIX
+
+
+@dataclass
+class _State:
+    """What the row stream found on the way: canaries as placed, sampled tokens, rows read."""
+
+    canaries: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    tokens: set[str] = field(default_factory=set)
+    emitted: int = 0
+
+
+def _sample(state: _State, columns: Sequence[Sequence[str]]) -> None:
+    if len(state.tokens) >= MAX_SAMPLED_TOKENS:
+        return
+    for col in columns:
+        state.tokens.update(t for t in col if t[-1:] == TOKEN_SAMPLE_SUFFIX)
+
+
+def _rows(
+    conn: Any,
+    info: DatasetInfo,
+    compiled: CompiledPolicy | None,
+    canary_at: Sequence[int],
+    canary_rows: Sequence[tuple[str, ...]],
+    state: _State,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> Iterator[list[tuple[str, ...]]]:
+    """Batches of payload rows in row order, with the canaries placed before their source rows."""
+    if compiled is not None:
+        sources = compiled.sources()
+        pseudonymised = [i for i, o in enumerate(compiled.outputs) if o.op == ops.PSEUDONYM]
+        cols = ", ".join(column_name(p) for p in sources)
+    else:
+        sources, pseudonymised = [], []
+        cols = ", ".join(column_name(p) for p in range(1, info.column_count + 1))
+    if compiled is not None and pseudonymised:
+        # Canaries carry the recipient's tokens too; they are sampled like any other row.
+        canary_columns = list(zip(*canary_rows, strict=True)) if canary_rows else []
+        _sample(state, [canary_columns[i] for i in pseudonymised] if canary_columns else [])
+    cur = conn.execute(f"SELECT rn, {cols} FROM {info.table} ORDER BY rn")
+    pending = 0  # index of the next canary to place
+    done = 0
+    while batch := cur.fetchmany(BATCH):
+        if cancel is not None:
+            cancel.check()
+        if compiled is not None:
+            red = compiled.apply_columns(batch, sources)
+            numbers = red.row_numbers
+            rows: list[tuple[str, ...]] = list(zip(*red.columns, strict=True)) if red.columns else []
+            _sample(state, [red.columns[i] for i in pseudonymised])
+        else:
+            numbers = [r[0] for r in batch]
+            rows = [r[1:] for r in batch]
+        last = batch[-1][0]
+        if pending < len(canary_at) and canary_at[pending] <= last:
+            merged: list[tuple[str, ...]] = []
+            for n, row in zip(numbers, rows, strict=True):
+                while pending < len(canary_at) and canary_at[pending] <= n:
+                    state.canaries.append((state.emitted + len(merged) + 1, canary_rows[pending]))
+                    merged.append(canary_rows[pending])
+                    pending += 1
+                merged.append(row)
+            while pending < len(canary_at) and canary_at[pending] <= last:
+                state.canaries.append((state.emitted + len(merged) + 1, canary_rows[pending]))
+                merged.append(canary_rows[pending])
+                pending += 1
+            rows = merged
+        state.emitted += len(rows)
+        done += len(batch)
+        progress(done, info.row_count)
+        yield rows
+    tail = list(canary_rows[pending:])
+    for row in tail:
+        state.emitted += 1
+        state.canaries.append((state.emitted, row))
+    if tail:
+        yield tail
+
+
+@dataclass(frozen=True)
+class WrittenPacket:
+    """A packet on disk and what its sender's vault records about it."""
+
+    path: Path
+    manifest: Manifest
+    signature: bytes
+    packet_sha256: str
+    canaries: list[tuple[int, tuple[str, ...]]]
+    tokens: set[str]
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who sends (with the private keys, used here and dropped) and who receives."""
+
+    sender_keys: KeySet
+    sender_card: Card
+    recipient_card: Card
+
+
+def write(
+    conn: Any,
+    out: Path,
+    *,
+    packet_id: str,
+    info: DatasetInfo,
+    release: Release,
+    compiled: CompiledPolicy | None,
+    canary_at: Sequence[int],
+    canary_rows: Sequence[tuple[str, ...]],
+    parties: Parties,
+    nda: tuple[str, str],
+    anchor: tuple[int, bytes],
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> WrittenPacket:
+    """Write the packet to ``out`` atomically; ``compiled`` is ``None`` for the full data."""
+    if not release.columns:
+        raise InputError("The policy releases no column of this dataset; there is nothing to send.")
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InputError(f"The folder {out.parent} does not exist.")
+    if out.is_dir():
+        raise InputError(f"{out} is a folder; give a file name.")
+    state = _State()
+    names = [c.name for c in release.columns]
+    source = payload.PayloadSource(
+        payload.header(packet_id, names),
+        _rows(conn, info, compiled, canary_at, canary_rows, state, progress, cancel),
+    )
+    recipient = pyrage.x25519.Recipient.from_str(parties.recipient_card.age_recipient)
+    created_at = utc_now()
+    with atomic_writer(out) as fh:
+        writer = container.ContainerWriter(fh)
+        sink = writer.stream(container.PAYLOAD)
+        try:
+            pyrage.encrypt_io(source, sink, [recipient])
+        except pyrage.EncryptError:
+            if source.failure is not None:
+                raise source.failure from None  # e.g. Cancelled, with its message for the user
+            raise
+        writer.close_stream()
+        raw = manifest.build(
+            packet_id=packet_id,
+            created_at=created_at,
+            sender_card=parties.sender_card,
+            recipient_card=parties.recipient_card,
+            nda_id=nda[0],
+            nda_sha256=nda[1],
+            dataset=info.name,
+            dataset_sha256=info.source_sha256,
+            policy_version=release.policy_version,
+            policy_sha256=release.policy_sha256,
+            columns=release.columns,
+            rows=source.rows,
+            plaintext_sha256=source.sha256.hexdigest(),
+            plaintext_size=source.size,
+            payload_sha256=sink.sha256.hexdigest(),
+            payload_size=sink.size,
+            anchor=anchor,
+        )
+        signature = manifest.sign(parties.sender_keys.ed25519, raw)
+        writer.add(container.MANIFEST, raw)
+        writer.add(container.SIGNATURE, signature)
+        writer.finish()
+    digest = hashlib.sha256()
+    with open(out, "rb") as done:
+        while block := done.read(1 << 20):
+            digest.update(block)
+    checked = manifest.validate(manifest.parse_unverified(raw), raw)
+    return WrittenPacket(out, checked, signature, digest.hexdigest(), state.canaries, state.tokens)
