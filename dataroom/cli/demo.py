@@ -11,7 +11,7 @@ from dataroom.core.flows import audit as audit_flows
 from dataroom.core.flows import datasets as dataset_flows
 from dataroom.core.flows import users as user_flows
 from dataroom.core.flows import vault as vault_flows
-from dataroom.core.flows.demo import DEMO_DATASET, DEMO_PASSPHRASE, DEMO_USERS, build_deal, prepare_dir
+from dataroom.core.flows.demo import DEMO_DATASET, DEMO_PASSPHRASE, DEMO_USERS, build_deal, prepare_dir, walk_transfer
 from dataroom.core.users.roles import Role
 
 
@@ -36,6 +36,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     base = prepare_dir(Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="dataroom-demo-")))
     _step("1–6. Vaults, identities, a classified dataset, cards, a signed NDA, consents (journeys 1, 2, 3, 5, 6)")
     deal = build_deal(base, rows=args.rows, say=_say)
+
+    _step("Redacted preview, packet, receipt, destruction, verification, leak trace (journeys 4, 7, 8, 9, 10)")
+    walk_transfer(deal, say=_say)
 
     _step("Quality report of the imported dataset (journey 3)")
     session = vault_flows.unlock(deal.seller, passphrase=DEMO_PASSPHRASE)

@@ -158,3 +158,51 @@ def build_deal(base: Path, *, rows: int = DEMO_ROWS, say: Say = _quiet) -> DemoD
         seller.close()
         buyer.close()
     return DemoDeal(base, base / "seller", base / "buyer", customers, nda.id)
+
+
+def walk_transfer(deal: DemoDeal, *, say: Say = _quiet) -> None:
+    """Journeys 4 and 7–10 between the demo vaults: redacted preview, packet, import, receipt and counter-signature,
+    destruction certificate, verification of every file, and a trace of a "leaked" copy."""
+    from dataroom.core.flows import redaction as redaction_flows  # the demo's later journeys only
+    from dataroom.core.flows import transfer as transfer_flows
+    from dataroom.core.flows import verify as verify_flows
+
+    base = deal.base
+    seller = vault_flows.unlock(deal.seller, passphrase=DEMO_PASSPHRASE)
+    buyer = vault_flows.unlock(deal.buyer, passphrase=DEMO_PASSPHRASE)
+    try:
+        page = redaction_flows.open_preview(seller, DEMO_DATASET).page_at(1, 3)
+        say("Redacted preview (de-identified, not anonymised), first rows:")
+        say("    " + " | ".join(page.headers[:7]))
+        for row in page.rows:
+            say("    " + " | ".join(row[:7]))
+        buyer_fp = parties.show_identity(buyer).fingerprint
+        sent = transfer_flows.export_packet(seller, DEMO_DATASET, buyer_fp, deal.nda_id, out=base / "to-buyer.drpkt")
+        say(
+            f"Packet {sent.path.name}: passed the NDA gate, encrypted to the buyer, signed; {sent.canaries} canary rows"
+        )
+        inspection = transfer_flows.inspect_packet(buyer, sent.path)
+        say(f"Buyer inspects before decrypting: {'authentic' if not inspection.problems else inspection.problems}")
+        received = transfer_flows.import_packet(buyer, sent.path, name="来自卖方 received customers")
+        say(f"Buyer imported {received.info.row_count:,} rows as {received.info.name!r}, provenance recorded")
+        receipt = transfer_flows.make_receipt(seller, sent.manifest.packet_id, out=base / "receipt.pdf")
+        countersigned = transfer_flows.countersign_receipt(buyer, receipt.path, out=base / "receipt-countersigned.pdf")
+        recorded = transfer_flows.record_receipt(seller, countersigned.path)
+        say(f"Receipt signed by the seller, counter-signed by the buyer, recorded by the seller: {recorded.verdict()}")
+        for path in (sent.path, countersigned.path, base / "seller.drcard"):
+            say(f"verify {path.name}: {verify_flows.verify_file(path, seller).describe()[0]}")
+        for column in received.info.columns:  # the buyer lets its copy out as it received it: a leak
+            redaction_flows.edit_policy(buyer, received.info.name, column, "keep")
+        leaked = redaction_flows.export_redacted(buyer, received.info.name, base / "leaked.csv").path
+        trace = transfer_flows.trace_file(seller, leaked)
+        say(f"A copy of the buyer's data 'leaks'; the seller traces it: {' '.join(trace.describe()[1:3])}")
+        destroyed = transfer_flows.destroy_dataset(buyer, received.info.name, out=base / "destruction-certificate.pdf")
+        assert destroyed.certificate is not None  # received under an NDA, so a certificate is always issued
+        record = transfer_flows.record_destruction(seller, destroyed.certificate.path)
+        duty = "discharged" if record.discharged else "still open"
+        check = verify_flows.verify_file(destroyed.certificate.path, seller).describe()[0]
+        say(f"Buyer destroyed {destroyed.rows:,} rows (and the packet file) and signed a certificate; seller recorded "
+            f"it, destruction duty {duty}; verify: {check}")  # fmt: skip
+    finally:
+        seller.close()
+        buyer.close()
