@@ -35,3 +35,29 @@ def test_vault_from_the_future_is_refused(session, vault_dir: Path) -> None:
     session.close()
     with pytest.raises(NotAVault, match="newer Dataroom"):
         vault_flows.unlock(vault_dir, passphrase="correct horse battery staple")
+
+
+def test_frozen_v5_vault_keeps_every_kind_of_record(tmp_path: Path) -> None:
+    """v5: the demo deal after every journey (dataset, classes, policy, identity, card, NDA, consents, packet,
+    receipt, destruction record). Each later schema version must open it and find all of it."""
+    from dataroom.core.flows import consent as consent_flows
+    from dataroom.core.flows import datasets as dataset_flows
+    from dataroom.core.flows import nda as nda_flows
+    from dataroom.core.flows import parties
+    from dataroom.core.flows import redaction as redaction_flows
+    from dataroom.core.flows import transfer as transfer_flows
+    from dataroom.core.flows.demo import DEMO_DATASET, DEMO_PASSPHRASE
+
+    target = tmp_path / "v"
+    shutil.copytree(FIXTURES / "vault-v5", target)
+    s = vault_flows.unlock(target, passphrase=DEMO_PASSPHRASE)
+    assert s.vault.connection().execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+    assert [d.name for d in dataset_flows.list_datasets(s)] == [DEMO_DATASET]
+    assert {c.type for c in dataset_flows.column_classes(s, DEMO_DATASET)} >= {"resident_id", "mobile"}
+    assert redaction_flows.policy_versions(s, DEMO_DATASET)
+    assert parties.show_identity(s).fingerprint and len(parties.list_cards(s)) == 1
+    assert all(status.in_force for _, status in nda_flows.list_ndas(s))
+    assert consent_flows.consent_purposes(s)
+    assert [p.receipt for p in transfer_flows.list_packets(s)] == ["recorded"]
+    assert audit_flows.verify(s).ok
+    s.close()
