@@ -1,0 +1,1 @@
+"""Deal screens: identity cards and their confirmation (Parties page), NDAs and their preview (Deal documents)."""
