@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +30,8 @@ from dataroom.core.flows import redaction as redaction_flows
 from dataroom.core.session import Session
 from dataroom.core.subjects import KINDS as ID_KINDS
 
-from .context import open_session
+from .context import with_session
 from .output import emit_json, table
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _date(text: str) -> dt.date:
@@ -42,19 +39,6 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
-
-
-def _with_session(body: Callable[[Session, argparse.Namespace], int]) -> Command:
-    """Open the vault, run ``body``, always lock again."""
-
-    def run(args: argparse.Namespace) -> int:
-        session = open_session(args)
-        try:
-            return body(session, args)
-        finally:
-            session.close()
-
-    return run
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -77,36 +61,36 @@ def _register_party(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--person", required=True, help="the person acting for it")
     p.add_argument("--email", required=True)
     p.add_argument("--role", required=True, choices=ROLES)
-    p.set_defaults(func=_with_session(cmd_party_init))
+    p.set_defaults(func=with_session(cmd_party_init))
 
     p = cmds.add_parser("show", help="our identity and the imported cards, or one card by fingerprint")
     p.add_argument("fingerprint", nargs="?", help="a card's fingerprint (or its first 10+ digits)")
     p.add_argument("--pdf", metavar="FILE", help="also print that card (or ours) to a PDF")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_party_show))
+    p.set_defaults(func=with_session(cmd_party_show))
 
     p = cmds.add_parser("export-card", help="write our public identity card (.drcard) to give to counterparties")
     p.add_argument("file")
     p.add_argument("--pdf", metavar="FILE", help="also write the printable card (PDF) to compare by phone")
-    p.set_defaults(func=_with_session(cmd_party_export))
+    p.set_defaults(func=with_session(cmd_party_export))
 
     p = cmds.add_parser("import-card", help="import a counterparty's identity card (verified; then confirm it)")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_party_import))
+    p.set_defaults(func=with_session(cmd_party_import))
 
     p = cmds.add_parser("confirm", help="record that you compared a card's fingerprint with its party")
     p.add_argument("fingerprint", help="the card's fingerprint (or its first 10+ digits)")
     p.add_argument("--method", required=True, choices=[m for m in CONFIRM_METHODS])
     p.add_argument("--note", help="with whom, which number you called, …")
     p.add_argument("--accept-mismatch", action="store_true", help="confirm although another card of the party differs")
-    p.set_defaults(func=_with_session(cmd_party_confirm))
+    p.set_defaults(func=with_session(cmd_party_confirm))
 
     p = cmds.add_parser("rollover", help="replace our keys; the new card is signed by the old key")
     p.add_argument("--org")
     p.add_argument("--person")
     p.add_argument("--email")
     p.add_argument("--role", choices=ROLES)
-    p.set_defaults(func=_with_session(cmd_party_rollover))
+    p.set_defaults(func=with_session(cmd_party_rollover))
 
     p = cmds.add_parser("verify-card", help="check a .drcard file on its own (no vault needed)")
     p.add_argument("file")
@@ -270,45 +254,45 @@ def _register_nda(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--discloser", metavar="FINGERPRINT", help="the disclosing party (default: the seller)")
     p.add_argument("--liability-file", help="UTF-8 file: Chinese text, a line with ---, English text")
     p.add_argument("--law-file", help="UTF-8 file for governing law and disputes, same layout")
-    p.set_defaults(func=_with_session(cmd_nda_new))
+    p.set_defaults(func=with_session(cmd_nda_new))
 
     p = cmds.add_parser("list", help="NDAs with their status today")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_nda_list))
+    p.set_defaults(func=with_session(cmd_nda_list))
 
     p = cmds.add_parser("show", help="an NDA's terms and whether it is in force")
     p.add_argument("nda")
     p.add_argument("--day", type=_date, help="check as of this day (default today)")
     p.add_argument("--json", action="store_true", help="print the signed content as JSON")
-    p.set_defaults(func=_with_session(cmd_nda_show))
+    p.set_defaults(func=with_session(cmd_nda_show))
 
     p = cmds.add_parser("sign", help="sign the NDA with this party's key")
     p.add_argument("nda")
-    p.set_defaults(func=_with_session(cmd_nda_sign))
+    p.set_defaults(func=with_session(cmd_nda_sign))
 
     p = cmds.add_parser("export", help="write the NDA with its signatures (.drnda) for the other parties")
     p.add_argument("nda")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_nda_export))
+    p.set_defaults(func=with_session(cmd_nda_export))
 
     p = cmds.add_parser("import", help="import an NDA file: a new NDA, or the counterparty's signature")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_nda_import))
+    p.set_defaults(func=with_session(cmd_nda_import))
 
     p = cmds.add_parser("render", help="print the NDA to a bilingual PDF")
     p.add_argument("nda")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_nda_render))
+    p.set_defaults(func=with_session(cmd_nda_render))
 
     p = cmds.add_parser("end", help="record that the deal closed or negotiations were terminated")
     p.add_argument("nda")
     p.add_argument("how", choices=("closed", "terminated"))
     p.add_argument("--on", type=_date, help="day it ended (default today)")
-    p.set_defaults(func=_with_session(cmd_nda_end))
+    p.set_defaults(func=with_session(cmd_nda_end))
 
     p = cmds.add_parser("duties", help="destruction duties due after NDAs expired, closed or were terminated")
     p.add_argument("--day", type=_date)
-    p.set_defaults(func=_with_session(cmd_nda_duties))
+    p.set_defaults(func=with_session(cmd_nda_duties))
 
     p = cmds.add_parser("check", help="would exporting a dataset to a recipient be allowed under the NDA?")
     p.add_argument("nda")
@@ -317,7 +301,7 @@ def _register_nda(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--withhold", action="append", default=[], metavar="COLUMN", help="also withhold this column")
     p.add_argument("--full", action="store_true", help="full (un-redacted) data")
     p.add_argument("--day", type=_date)
-    p.set_defaults(func=_with_session(cmd_nda_check))
+    p.set_defaults(func=with_session(cmd_nda_check))
 
 
 def _bilingual_file(path: str | None) -> Bilingual | None:
@@ -497,14 +481,14 @@ def _register_consent(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("--kind", choices=ID_KINDS, help="identifier kind, when the file has no kind column")
     p.add_argument("--purpose", help="purpose, when the file has no purpose column")
     p.add_argument("--source", choices=SOURCES, help="source, when the file has no source column")
-    p.set_defaults(func=_with_session(cmd_consent_import))
+    p.set_defaults(func=with_session(cmd_consent_import))
 
     p = cmds.add_parser("list", help="consents on record (tokens, purposes, dates)")
     p.add_argument("--purpose")
     p.add_argument("--kind", choices=ID_KINDS, help="look up one person: give the kind, type the identifier")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_consent_list))
+    p.set_defaults(func=with_session(cmd_consent_list))
 
     p = cmds.add_parser("coverage", help="share of a dataset's rows with valid consent for a purpose")
     p.add_argument("dataset")
@@ -513,13 +497,13 @@ def _register_consent(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("--column", action="append", default=[], metavar="NAME:KIND",
                    help="identifier column to match on (default: the classified ones)")  # fmt: skip
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_consent_coverage))
+    p.set_defaults(func=with_session(cmd_consent_coverage))
 
     p = cmds.add_parser("withdraw", help="record a withdrawal of consent (the identifier is read from the terminal)")
     p.add_argument("--kind", required=True, choices=ID_KINDS)
     p.add_argument("--purpose", required=True)
     p.add_argument("--on", type=_date, help="withdrawn from this day (default today)")
-    p.set_defaults(func=_with_session(cmd_consent_withdraw))
+    p.set_defaults(func=with_session(cmd_consent_withdraw))
 
 
 def _read_identifier() -> str:
@@ -613,7 +597,7 @@ def _register_notice(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     p.add_argument("--date", type=_date, help="expected transfer date (default today)")
     p.add_argument("--reply-days", type=int, default=15)
     p.add_argument("--language", choices=("both", "zh_CN", "en"), default="both")
-    p.set_defaults(func=_with_session(cmd_notice_render))
+    p.set_defaults(func=with_session(cmd_notice_render))
 
 
 def cmd_notice_render(session: Session, args: argparse.Namespace) -> int:
@@ -648,17 +632,17 @@ def _register_incident(sub: argparse._SubParsersAction) -> None:  # type: ignore
     p.add_argument("--harm", default="", help="possible harm to the people affected")
     p.add_argument("--remedies", default="", help="what the people affected can do")
     p.add_argument("--contact", required=True, help="contact for questions")
-    p.set_defaults(func=_with_session(cmd_incident_new))
+    p.set_defaults(func=with_session(cmd_incident_new))
 
     p = cmds.add_parser("list", help="incidents on record")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_incident_list))
+    p.set_defaults(func=with_session(cmd_incident_list))
 
     p = cmds.add_parser("render", help="write the authority report and the notice to persons (PDF and text)")
     p.add_argument("id", type=int)
     p.add_argument("folder")
     p.add_argument("--language", choices=("both", "zh_CN", "en"), default="both")
-    p.set_defaults(func=_with_session(cmd_incident_render))
+    p.set_defaults(func=with_session(cmd_incident_render))
 
 
 def _affected(spec: str) -> AffectedData:

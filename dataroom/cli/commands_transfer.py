@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from dataroom.core.cancel import CancelToken
@@ -15,24 +14,9 @@ from dataroom.core.flows import verify as verify_flows
 from dataroom.core.session import Session
 from dataroom.core.vault.layout import VaultLayout
 
-from .context import open_session, vault_dir
+from .context import open_session, vault_dir, with_session
 from .output import emit_json, table
 from .progress import ProgressLine
-
-Command = Callable[[argparse.Namespace], int]
-
-
-def _with_session(body: Callable[[Session, argparse.Namespace], int]) -> Command:
-    """Open the vault, run ``body``, always lock again."""
-
-    def run(args: argparse.Namespace) -> int:
-        session = open_session(args)
-        try:
-            return body(session, args)
-        finally:
-            session.close()
-
-    return run
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,31 +29,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--full", action="store_true", help="every column unchanged (only if the NDA allows full data)")
     p.add_argument("--policy", type=int, metavar="VERSION", help="redaction policy version (default: the latest)")
     p.add_argument("--out", metavar="FILE", help="output file (default: a name from dataset, recipient and packet id)")
-    p.set_defaults(func=_with_session(cmd_packet_export))
+    p.set_defaults(func=with_session(cmd_packet_export))
     p = cmds.add_parser("import", help="verify a packet, then decrypt it into a new dataset")
     p.add_argument("file")
     p.add_argument("--name", help="dataset name (default: the sender's dataset name)")
-    p.set_defaults(func=_with_session(cmd_packet_import))
+    p.set_defaults(func=with_session(cmd_packet_import))
     p = cmds.add_parser("inspect", help="verify a packet without decrypting or importing it")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_packet_inspect))
+    p.set_defaults(func=with_session(cmd_packet_inspect))
     p = cmds.add_parser("list", help="packets sent and received, with the state of their receipts")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_packet_list))
+    p.set_defaults(func=with_session(cmd_packet_list))
 
     receipt = sub.add_parser("receipt", help="signed PDF receipts of transfers")
     cmds = receipt.add_subparsers(dest="receipt_cmd", required=True, metavar="ACTION")
     p = cmds.add_parser("make", help="issue the signed receipt of a packet you sent")
     p.add_argument("packet_id", metavar="PACKET_ID", help="the packet id (or a unique prefix)")
     p.add_argument("--out", metavar="FILE", help="output file (default receipt-<packet id>.pdf here)")
-    p.set_defaults(func=_with_session(cmd_receipt_make))
+    p.set_defaults(func=with_session(cmd_receipt_make))
     p = cmds.add_parser("countersign", help="check a receipt of a packet you imported and counter-sign it")
     p.add_argument("file")
     p.add_argument("--out", metavar="FILE", help="output file (default <name>-countersigned.pdf)")
-    p.set_defaults(func=_with_session(cmd_receipt_countersign))
+    p.set_defaults(func=with_session(cmd_receipt_countersign))
     p = cmds.add_parser("record", help="check a counter-signed receipt of a packet you sent and record it")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_receipt_record))
+    p.set_defaults(func=with_session(cmd_receipt_record))
     p = cmds.add_parser("show", help="check a receipt and show what it covers")
     p.add_argument("file")
     p.add_argument("--standalone", action="store_true", help="do not open the vault (nobody's card is confirmed)")
@@ -79,12 +63,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("dataset")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--out", metavar="FILE", help="certificate file (default destruction-<id>.pdf here)")
-    p.set_defaults(func=_with_session(cmd_destroy))
+    p.set_defaults(func=with_session(cmd_destroy))
     p = sub.add_parser("destruction", help="certificates of destruction from the other party")
     cmds = p.add_subparsers(dest="destruction_cmd", required=True, metavar="ACTION")
     p = cmds.add_parser("record", help="check a counterparty's certificate of destruction and record it")
     p.add_argument("file")
-    p.set_defaults(func=_with_session(cmd_destruction_record))
+    p.set_defaults(func=with_session(cmd_destruction_record))
 
     p = sub.add_parser("verify", help="check any Dataroom file: packet, receipt, certificate, card, audit export, NDA")
     p.add_argument("file")
@@ -95,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("trace", help="find which recipient's packet a leaked CSV/XLSX came from")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_with_session(cmd_trace))
+    p.set_defaults(func=with_session(cmd_trace))
 
 
 def _print(lines: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from dataroom.core.flows import vault as vault_flows
@@ -36,3 +37,16 @@ def open_session(args: argparse.Namespace) -> Session:
             if totp_code or not sys.stdin.isatty():
                 raise
             totp_code = input("Authenticator code: ")
+
+
+def with_session(body: Callable[[Session, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command that opens the vault, runs ``body`` and always locks again."""
+
+    def run(args: argparse.Namespace) -> int:
+        session = open_session(args)
+        try:
+            return body(session, args)
+        finally:
+            session.close()
+
+    return run
