@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 fonts-dejavu-core poppler-utils libnss3-tools
 
-.PHONY: run test lint demo system-deps clean translations screenshots
+.PHONY: run test lint demo system-deps clean translations screenshots bundle
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ screenshots: system-deps $(STAMP)
 	if command -v xvfb-run >/dev/null; then \
 		xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshots.py --out docs/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --out docs/screenshots; fi
+
+# Desktop bundle: dist/dataroom/, dist/dataroom-<version>-linux-<arch>.tar.xz and dist/SHA256SUMS
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) packaging/build.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo-vault

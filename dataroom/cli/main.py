@@ -18,6 +18,7 @@ from . import (
     commands_users,
     commands_vault,
     demo,
+    selftest,
 )
 
 
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--passphrase-file, the DATAROOM_PASSPHRASE variable, or a prompt — never from the command line.",
     )
     parser.add_argument("--version", action="version", version=f"dataroom {__version__}")
+    parser.add_argument("--selftest", action=selftest.SelftestAction)
     parser.add_argument("--vault", metavar="PATH", help="vault folder (default: under the user data directory)")
     parser.add_argument("--user", help="act as this local user (default: the vault's creator)")
     parser.add_argument("--passphrase-file", metavar="FILE", help="file whose first line is your passphrase")

@@ -18,6 +18,7 @@ from dataroom.ui.controller import AppController
 from dataroom.ui.fonts import register_fonts
 from dataroom.ui.resources import icon
 from dataroom.ui.theme import apply_theme
+from dataroom.ui.verify_file import verify_in_background
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--lang", choices=sorted(i18n.LANGUAGES), help="interface language (default: settings, then system)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {dataroom.__version__}")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="a packet, receipt, certificate, card or audit export to verify on start"
+    )
     return parser.parse_args(list(argv))
 
 
@@ -60,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("no translation for %s; using English", language)
     controller = AppController(settings)
     controller.start(args.vault, demo=args.demo)
+    if args.file is not None:
+        verify_in_background(args.file)
     try:
         return app.exec()
     finally:

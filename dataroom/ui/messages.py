@@ -99,26 +99,36 @@ def error_text(err: BaseException) -> str:
     return _translate(_UNEXPECTED)
 
 
-def show_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> QMessageBox:
-    """Window-modal, non-blocking error box (``open()``, not ``exec()``: the event loop keeps running)."""
+#: Boxes shown without a parent window: Python would delete them as soon as the caller's frame ends.
+_parentless: set[QMessageBox] = set()
+
+
+def show_message(
+    parent: QWidget | None, text: str, *, details: str = "", warning: bool = False, title: str | None = None
+) -> QMessageBox:
+    """Window-modal, non-blocking message box (``open()``, not ``exec()``: the event loop keeps running)."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
     box.setWindowTitle(title or _translate(QT_TRANSLATE_NOOP("Messages", "Dataroom")))
-    box.setText(error_text(err))
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        _parentless.add(box)
+        box.finished.connect(lambda _result: _parentless.discard(box))
     box.open()
     return box
+
+
+def show_error(parent: QWidget | None, err: BaseException, title: str | None = None) -> QMessageBox:
+    """An error in words (never a traceback)."""
+    return show_message(parent, error_text(err), warning=True, title=title)
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
-    """Window-modal, non-blocking information box."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title or _translate(QT_TRANSLATE_NOOP("Messages", "Dataroom")))
-    box.setText(text)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    """A piece of information."""
+    return show_message(parent, text, title=title)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str, *, destructive: bool = False) -> bool:
