@@ -106,6 +106,97 @@ def shoot_main(window: MainWindow, out: Path) -> None:
     scroll.verticalScrollBar().setValue(0)
 
 
+def shoot_datasets(window: MainWindow, out: Path) -> None:
+    """The datasets page (table with class badges and the column panel, policy editor, quality, k-anonymity), the
+    import dialog for a text file and a workbook, and a data-subject request."""
+    import csv
+
+    import openpyxl
+    from PySide6.QtCore import Qt
+
+    from dataroom.ui.datasets.import_dialog import ImportDialog
+    from dataroom.ui.main_window import DATASETS
+
+    page = window.datasets_page
+    window.show_page(DATASETS)
+    model = page.view.model
+    settle(lambda: model.rowCount() > 0 and not model.is_busy() and not worker.busy())
+    column = model.column_of("身份证号") or 0
+    page.view.table.setCurrentIndex(model.index(2, column))
+    page.view.table.scrollTo(model.index(0, column))
+    settle(lambda: page.view.panel.column_name == "身份证号")
+    save(window, out / "20-datasets-table.png")
+
+    source = _HOME / "demo" / "demo-customers.csv"
+    dialog = ImportDialog(source, page.list_model.names(), window)
+    dialog.show()
+    settle(lambda: dialog._preview is not None and not worker.busy())
+    save(dialog, out / "21-datasets-import-csv.png")
+    dialog.reject()
+    dialog.deleteLater()
+    book_path = _HOME / "orders-and-customers.xlsx"
+    if not book_path.exists():
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "客户 customers"
+        with open(source, encoding="utf-8-sig", newline="") as fh:
+            for i, row in enumerate(csv.reader(fh)):
+                if i > 60:
+                    break
+                sheet.append(row[:6])
+        orders = book.create_sheet("订单 orders")
+        orders.append(["订单号", "客户编号", "金额", "下单日期"])
+        for i in range(40):
+            orders.append([f"D2024{i:05d}", f"C{i + 1:08d}", f"{99 + i * 7}.00", f"2024-03-{i % 28 + 1:02d}"])
+        book.save(book_path)
+    dialog = ImportDialog(book_path, page.list_model.names(), window)
+    dialog.show()
+    settle(lambda: dialog._preview is not None and not worker.busy())
+    dialog.sheets.item(1, 0).setCheckState(Qt.CheckState.Checked)
+    save(dialog, out / "22-datasets-import-workbook.png")
+    dialog.reject()
+    dialog.deleteLater()
+
+    page.tabs.setCurrentIndex(1)
+    editor = page.policy_editor
+    editor.select_column("身份证号")
+    settle(lambda: editor.preview.rowCount() > 0 and not worker.busy())
+    editor.op.setCurrentIndex(editor.op.findData("derive"))
+    settle(lambda: not worker.busy())
+    save(window, out / "23-datasets-policy-editor.png")
+    editor.discard_changes()
+
+    page.tabs.setCurrentIndex(2)
+    page.quality.run()
+    settle(lambda: page.quality.report is not None and not worker.busy())
+    save(window, out / "24-datasets-quality.png")
+
+    page.tabs.setCurrentIndex(3)
+    page.stats.column.setCurrentIndex(max(page.stats.column.findData("累计消费金额"), 0))
+    page.stats.run()
+    settle(lambda: page.stats.stats is not None and not worker.busy())
+    save(window, out / "25-datasets-statistics.png")
+
+    page.tabs.setCurrentIndex(4)
+    page.kanon.set_quasi_identifiers(["性别", "地址", "注册日期"])
+    page.kanon.run()
+    settle(lambda: page.kanon.report is not None and not worker.busy())
+    save(window, out / "26-datasets-k-anonymity.png")
+    page.tabs.setCurrentIndex(0)
+
+    with open(source, encoding="utf-8-sig", newline="") as fh:
+        person = list(csv.reader(fh))[8]
+    request = page.open_subject_request()
+    assert request is not None
+    request.kind.setCurrentIndex(request.kind.findData("mobile"))
+    request.identifier.setText(person[4])
+    request.find()
+    settle(lambda: request.result is not None and not worker.busy())
+    save(request, out / "27-datasets-subject-request.png")
+    request.reject()
+    settle()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -130,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         window.set_session(session)
         window.show()
         shoot_main(window, out)
+        shoot_datasets(window, out)
         worker.wait_idle()
         settle()
         window.set_session(None)

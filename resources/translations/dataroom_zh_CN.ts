@@ -338,137 +338,137 @@
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="128"/>
         <source>Why this classification</source>
-        <translation type="unfinished"></translation>
+        <translation>分级依据</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="129"/>
         <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>人工更正</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="131"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>列名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="132"/>
         <source>Valid values</source>
-        <translation type="unfinished"></translation>
+        <translation>有效值</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="133"/>
         <source>Blank</source>
-        <translation type="unfinished"></translation>
+        <translation>空白</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="134"/>
         <source>Excel damage</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 损坏</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="135"/>
         <source>Examples (masked)</source>
-        <translation type="unfinished"></translation>
+        <translation>示例（已掩码）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="136"/>
         <source>Found inside text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本中发现</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="137"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="141"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="142"/>
         <source>Class</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="143"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="144"/>
         <source>why (kept in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（记入审计日志）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="145"/>
         <source>Save override</source>
-        <translation type="unfinished"></translation>
+        <translation>保存更正</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="146"/>
         <source>Clear override</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销更正</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="147"/>
         <source>Select a cell to see how its column was classified.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个单元格，查看其所在列是如何分级的。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="186"/>
         <source>from column {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>来自列 {source}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="189"/>
         <source>Released as: {rule}</source>
-        <translation type="unfinished"></translation>
+        <translation>发布方式：{rule}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="194"/>
         <source>derived: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>派生：{field}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="196"/>
         <source>not classified</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="204"/>
         <source>{type} · confidence {confidence}</source>
-        <translation type="unfinished"></translation>
+        <translation>{type} · 置信度 {confidence}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="210"/>
         <source>Set by {user} on {time} (detected: {type}, {cls}){note}</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {user} 于 {time} 设定（自动识别：{type}，{cls}）{note}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="219"/>
         <source>Detected automatically from a sample of the rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>根据行样本自动识别。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="241"/>
         <source>“{word}” suggests {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{word}”提示为{type}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="243"/>
         <source>no known word in the header</source>
-        <translation type="unfinished"></translation>
+        <translation>列名中没有已知关键词</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="248"/>
         <source>{share} of {n} sampled values (at least {bound} with 95% confidence)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个样本值中 {share}（95% 置信度下至少 {bound}）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/column_panel.py" line="254"/>
         <source>no values in the sample</source>
-        <translation type="unfinished"></translation>
+        <translation>样本中没有值</translation>
     </message>
 </context>
 <context>
@@ -638,37 +638,37 @@
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="53"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="53"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="53"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列数</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="53"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="53"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="71"/>
         <source>{time} by {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time}，{user}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/list_model.py" line="74"/>
         <source>SHA-256 of the original file: {sha}</source>
-        <translation type="unfinished"></translation>
+        <translation>原始文件的 SHA-256：{sha}</translation>
     </message>
 </context>
 <context>
@@ -676,461 +676,471 @@
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="13"/>
         <source>Resident ID</source>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="14"/>
         <source>Foreigner&apos;s permanent residence ID</source>
-        <translation type="unfinished"></translation>
+        <translation>外国人永久居留身份证号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="15"/>
         <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="16"/>
         <source>Bank card</source>
-        <translation type="unfinished"></translation>
+        <translation>银行卡号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="17"/>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="18"/>
         <source>Landline</source>
-        <translation type="unfinished"></translation>
+        <translation>固定电话</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="19"/>
         <source>International phone</source>
-        <translation type="unfinished"></translation>
+        <translation>国际电话</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="20"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="21"/>
         <source>Messaging account</source>
-        <translation type="unfinished"></translation>
+        <translation>即时通讯账号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="22"/>
         <source>Person&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="23"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="24"/>
         <source>Passport</source>
-        <translation type="unfinished"></translation>
+        <translation>护照号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="25"/>
         <source>Hong Kong ID</source>
-        <translation type="unfinished"></translation>
+        <translation>香港身份证号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="26"/>
         <source>Macao ID</source>
-        <translation type="unfinished"></translation>
+        <translation>澳门身份证号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="27"/>
         <source>Taiwan ID</source>
-        <translation type="unfinished"></translation>
+        <translation>台湾身份证号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="28"/>
         <source>Licence plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="29"/>
         <source>IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 地址</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="30"/>
         <source>IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6 地址</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="31"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="32"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="33"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="34"/>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="35"/>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="36"/>
         <source>Religion</source>
-        <translation type="unfinished"></translation>
+        <translation>宗教信仰</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="37"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>健康信息</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="38"/>
         <source>Precise location</source>
-        <translation type="unfinished"></translation>
+        <translation>精确位置</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="39"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="40"/>
         <source>Purchase amount</source>
-        <translation type="unfinished"></translation>
+        <translation>消费金额</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="41"/>
         <source>Income</source>
-        <translation type="unfinished"></translation>
+        <translation>收入</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="42"/>
         <source>Bank name</source>
-        <translation type="unfinished"></translation>
+        <translation>银行名称</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="43"/>
         <source>IBAN</source>
-        <translation type="unfinished"></translation>
+        <translation>IBAN</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="44"/>
         <source>Social security number</source>
-        <translation type="unfinished"></translation>
+        <translation>社会保障号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="45"/>
         <source>Free text</source>
-        <translation type="unfinished"></translation>
+        <translation>自由文本</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="46"/>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>公司名称</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="47"/>
         <source>Order number</source>
-        <translation type="unfinished"></translation>
+        <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="48"/>
         <source>Identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="49"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="50"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="51"/>
         <source>Empty</source>
-        <translation type="unfinished"></translation>
+        <translation>空</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="56"/>
         <source>public</source>
         <extracomment>Colour plus words: every badge says its class in text as well (the words are what a colour-blind reader sees).</extracomment>
-        <translation type="unfinished">公开</translation>
+        <translation>公开 public</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="57"/>
         <source>consent-required</source>
-        <translation type="unfinished"></translation>
+        <translation>需同意 consent-required</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="58"/>
         <source>sensitive</source>
-        <translation type="unfinished">敏感</translation>
+        <translation>敏感 sensitive</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="62"/>
         <source>may be shared, e.g. a company&apos;s published contact</source>
-        <translation type="unfinished"></translation>
+        <translation>可以共享，例如公司公开的联系方式</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="63"/>
         <source>may move only for data subjects whose consent is on record</source>
-        <translation type="unfinished"></translation>
+        <translation>仅可为已登记同意的个人信息主体转移</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="66"/>
         <source>masked or withheld unless the NDA and closing explicitly allow it (PIPL art. 28)</source>
-        <translation type="unfinished"></translation>
+        <translation>除非保密协议和交割明确允许，否则须掩码或不予提供（《个人信息保护法》第二十八条）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="72"/>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="73"/>
         <source>mask</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="74"/>
         <source>keyed pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥化假名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="75"/>
         <source>generalise</source>
-        <translation type="unfinished"></translation>
+        <translation>泛化</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="76"/>
         <source>derive, then drop</source>
-        <translation type="unfinished"></translation>
+        <translation>派生后删除</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="77"/>
         <source>withhold</source>
-        <translation type="unfinished"></translation>
+        <translation>不予提供</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="81"/>
         <source>Release the value unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>原样发布该值。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="82"/>
         <source>Hide characters by position, e.g. 110101********1234, 138****5678, 张*.</source>
-        <translation type="unfinished"></translation>
+        <translation>按位置隐藏字符，例如 110101********1234、138****5678、张*。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="85"/>
         <source>Replace the value by a keyed token: the same value gets the same token inside this deal, and tokens of different deals cannot be linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>用密钥化标记替换该值：同一交易内相同的值得到相同的标记，不同交易的标记无法关联。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="90"/>
         <source>Replace the value by a coarser one: a date by its year, an address by its district, an amount by a band.</source>
-        <translation type="unfinished"></translation>
+        <translation>用更粗粒度的值替换：日期改为年份，地址改为区县，金额改为区间。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="94"/>
         <source>Add columns derived from a resident ID (age band, birth year, gender, province), then drop the ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>根据居民身份证号派生新列（年龄段、出生年份、性别、省份），然后删除身份证号。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="98"/>
         <source>Drop the column from everything shared.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有共享内容中删除该列。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="102"/>
         <source>month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="103"/>
         <source>year</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="104"/>
         <source>decade</source>
-        <translation type="unfinished"></translation>
+        <translation>年代</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="105"/>
         <location filename="../../dataroom/ui/datasets/names.py" line="113"/>
         <source>age band</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄段</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="106"/>
         <source>amount band</source>
-        <translation type="unfinished"></translation>
+        <translation>金额区间</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="107"/>
         <source>district</source>
-        <translation type="unfinished"></translation>
+        <translation>区县</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="108"/>
         <source>city</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="109"/>
         <location filename="../../dataroom/ui/datasets/names.py" line="116"/>
         <source>province</source>
-        <translation type="unfinished"></translation>
+        <translation>省份</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="114"/>
         <source>birth year</source>
-        <translation type="unfinished"></translation>
+        <translation>出生年份</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="115"/>
         <source>gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="122"/>
         <source>Resident ID number</source>
         <extracomment>Identifier kinds a data-subject request can search by (``flows.redaction.find_subject``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="123"/>
         <source>Mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="124"/>
         <source>E-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱地址</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="129"/>
         <source>{count} row(s) do not have as many fields as the header ({where}); they are padded or their extra values are appended to the last column, and marked as ragged.</source>
         <extracomment>Import warnings by code: ``{count}`` occurrences, ``{where}`` the first positions.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的字段数与表头不一致（{where}）：已补齐空值，或将多出的值并入最后一列，并标记为不齐行。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="134"/>
         <source>{count} row(s) end with empty fields beyond the header&apos;s columns ({where}); they were dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行在表头列之外还有空字段（{where}），已将其删除。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="137"/>
         <source>{count} blank row(s) were skipped ({where}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过 {count} 个空行（{where}）。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="138"/>
         <source>{count} cell(s) hold numbers longer than 15 digits ({where}); Excel keeps only 15 significant digits, so ID numbers there may already be damaged. Format such columns as Text in Excel and enter them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个单元格中的数字超过 15 位（{where}）。Excel 只保留 15 位有效数字，其中的证件号可能已经损坏。请在 Excel 中将这些列设为“文本”格式后重新录入。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="143"/>
         <source>{count} column(s) have no name; they were given one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 列没有列名，已自动命名。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/names.py" line="144"/>
         <source>{count} column(s) repeat an earlier name; they were renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 列与前面的列重名，已重新命名。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/names.py" line="149"/>
+        <source>, keep {head} + {tail}</source>
+        <translation>，保留前 {head} 位 + 后 {tail} 位</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/names.py" line="150"/>
+        <source> (width {width})</source>
+        <translation>（宽度 {width}）</translation>
     </message>
 </context>
 <context>
     <name>DatasetView</name>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="121"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="126"/>
         <source>Show raw values</source>
-        <extracomment>Classifications changed (an override): other tabs may refresh.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Classifications changed (an override): other tabs may refresh. Column widths by name for the dataset shown (fitted once, or dragged by the user).</extracomment>
+        <translation>显示原始值</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="123"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="128"/>
         <source>Show the values as imported. Your role may see them; every opening is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示导入时的原始值。您的角色有权查看；每次打开都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="132"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="140"/>
         <source>Raw values: personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>原始值：个人信息</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="132"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="140"/>
         <source>Unredacted values as imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入时的未脱敏值。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="137"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="145"/>
         <source>De-identified (去标识化)</source>
-        <translation type="unfinished"></translation>
+        <translation>去标识化（非匿名化）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="138"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="146"/>
         <source>Values as the redaction policy releases them: de-identified, not anonymised (PIPL art. 73).</source>
-        <translation type="unfinished"></translation>
+        <translation>按脱敏策略发布的值：已去标识化，但并非匿名化（《个人信息保护法》第七十三条）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="263"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="273"/>
         <source>Sorting by {column} would reveal the order of values the policy hides; your role may sort only by columns released unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 {column} 排序会暴露策略所隐藏的值的顺序；您的角色只能按原样发布的列排序。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="304"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="314"/>
         <source>Saving the override…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存更正…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="350"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="392"/>
         <source>{count} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="353"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="395"/>
         <source>sorted by {column} {arrow}</source>
-        <translation type="unfinished"></translation>
+        <translation>按 {column} 排序 {arrow}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="355"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="397"/>
         <source>filter: {expression}</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：{expression}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="358"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="400"/>
         <source>policy version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>策略版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="360"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="402"/>
         <source>default policy (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认策略（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_view.py" line="363"/>
+        <location filename="../../dataroom/ui/datasets/rows_view.py" line="405"/>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
 </context>
 <context>
@@ -1144,115 +1154,118 @@
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="180"/>
         <source>Customer tables held in the vault, how sensitive each column is, and what a recipient would see.</source>
-        <translation type="unfinished"></translation>
+        <translation>保险库中的客户数据表、各列的敏感程度，以及接收方将看到的内容。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="182"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="183"/>
         <source>Import a CSV or Excel file (Ctrl+I); you can also drop files here.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 CSV 或 Excel 文件 (Ctrl+I)；也可以把文件拖放到这里。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="184"/>
         <source>&amp;Import table…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入数据表(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="185"/>
         <source>Export de-identified…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出去标识化数据…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="186"/>
         <source>Data-subject request…</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息主体请求…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="187"/>
         <source>or drop CSV / XLSX / XLS files on this window</source>
-        <translation type="unfinished"></translation>
+        <translation>或将 CSV / XLSX / XLS 文件拖放到本窗口</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>数据行</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>脱敏策略</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>数据质量</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
         <source>k-anonymity</source>
-        <translation type="unfinished"></translation>
+        <translation>k-匿名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="199"/>
         <source>No datasets yet.
 
 Import a customer table — CSV in UTF-8, GBK or GB18030, or an Excel workbook — with Import… above, or drop the file on this window. Everything is read as text and stays encrypted in the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有数据集。
+
+用上方的“导入…”导入客户数据表（UTF-8、GBK 或 GB18030 编码的 CSV，或 Excel 工作簿），或将文件拖放到本窗口。所有内容均按文本读取，并加密保存在保险库中。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/datasets_page.py" line="204"/>
         <source>No datasets in this vault yet. A preparer or owner imports them.</source>
-        <translation type="unfinished"></translation>
+        <translation>本保险库中还没有数据集。数据集由准备人或所有者导入。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="376"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="381"/>
         <source>Import tables</source>
-        <translation type="unfinished"></translation>
+        <translation>导入数据表</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="376"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="381"/>
         <source>Tables ({patterns})</source>
-        <translation type="unfinished"></translation>
+        <translation>数据表 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="428"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="433"/>
         <source>The import was cancelled; no dataset was created from the interrupted table.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消；被中断的数据表没有生成任何数据集。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="430"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="435"/>
         <source>Tables imported before it are kept: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已导入的数据表予以保留：{names}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="442"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="447"/>
         <source>Imported {names}. Some rows needed attention; hover over the dataset&apos;s name to read what was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {names}。部分行需要注意；将鼠标悬停在数据集名称上可查看发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="501"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="506"/>
         <source>Wrote {rows} de-identified rows ({columns} columns) to {file}.
 File SHA-256: {sha}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {rows} 行去标识化数据（{columns} 列）写入 {file}。
+文件 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="509"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="514"/>
         <source>Rows without consent: {blanked} blanked, {dropped} left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>无同意记录的行：{blanked} 行已清空，{dropped} 行未导出。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="519"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="524"/>
         <source>Exporting {name} (de-identified)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出 {name}（去标识化）…</translation>
     </message>
 </context>
 <context>
@@ -1649,82 +1662,82 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="81"/>
         <source>Export de-identified data</source>
         <extracomment>(format, encoding, file suffix) per choice.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>导出去标识化数据</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="82"/>
         <source>De-identified (去标识化), not anonymised</source>
-        <translation type="unfinished"></translation>
+        <translation>去标识化，非匿名化</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="85"/>
         <source>The file holds the rows of {name} as the redaction policy releases them, and says so in its first lines: dataset and policy hashes, and “de-identified, not anonymised” (PIPL art. 73). Cells that a spreadsheet could run as a formula are made inert. The export is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件包含按脱敏策略发布的 {name} 的数据行，并在开头几行注明：数据集和策略的哈希值，以及“已去标识化，非匿名化”（《个人信息保护法》第七十三条）。可能被电子表格当作公式执行的单元格已作无害化处理。此次导出会记入审计日志。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="90"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="91"/>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>策略</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="92"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="94"/>
         <source>CSV, UTF-8 (with BOM, opens in Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV，UTF-8（带 BOM，可直接用 Excel 打开）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="95"/>
         <source>CSV, GB18030 (older Chinese software)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV，GB18030（适用于较旧的中文软件）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="96"/>
         <source>Excel workbook (XLSX)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="103"/>
         <source>default policy (saved as version 1 by this export)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认策略（本次导出时保存为版本 1）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="106"/>
         <source>version {n} of {time} ({sha}…)</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {n}，{time}（{sha}…）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="112"/>
         <source>in force</source>
-        <translation type="unfinished"></translation>
+        <translation>现行</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="114"/>
         <source>Browse…</source>
-        <translation type="unfinished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="124"/>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="124"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="125"/>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到</translation>
     </message>
 </context>
 <context>
@@ -1733,88 +1746,88 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/filters.py" line="19"/>
         <source>contains</source>
         <extracomment>Comparisons offered: (core operator, label). Labels are translated in ``FilterBar``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>包含</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="20"/>
         <source>is</source>
-        <translation type="unfinished"></translation>
+        <translation>等于</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="21"/>
         <source>is not</source>
-        <translation type="unfinished"></translation>
+        <translation>不等于</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="22"/>
         <source>starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>开头是</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="23"/>
         <source>more than / after</source>
-        <translation type="unfinished"></translation>
+        <translation>大于 / 晚于</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="24"/>
         <source>at least</source>
-        <translation type="unfinished"></translation>
+        <translation>至少</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="25"/>
         <source>less than / before</source>
-        <translation type="unfinished"></translation>
+        <translation>小于 / 早于</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="26"/>
         <source>at most</source>
-        <translation type="unfinished"></translation>
+        <translation>至多</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="27"/>
         <source>is blank</source>
-        <translation type="unfinished"></translation>
+        <translation>为空</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="28"/>
         <source>is not blank</source>
-        <translation type="unfinished"></translation>
+        <translation>不为空</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="113"/>
         <source>value, e.g. 上海 or 2024-01-01 or 1000</source>
         <extracomment>Comparisons that make sense across every column at once. The expression to apply (``None`` clears the filter).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>值，例如 上海、2024-01-01 或 1000</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="114"/>
         <source>e.g. 城市 = 上海 and 累计消费金额 &gt; 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 城市 = 上海 and 累计消费金额 &gt; 1000</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="115"/>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>表达式</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="118"/>
         <source>Type a filter expression: column, operator (=, !=, &gt;, &gt;=, &lt;, &lt;=, contains, starts-with, is-blank, not-blank) and value, joined with and / or. Filters compare the original values.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入筛选表达式：列名、运算符（=、!=、&gt;、&gt;=、&lt;、&lt;=、contains、starts-with、is-blank、not-blank）和值，多个条件用 and / or 连接。筛选比较的是原始值。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="122"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="123"/>
         <source>Clear</source>
-        <translation type="unfinished">清除</translation>
+        <translation>清除</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/filters.py" line="136"/>
         <source>Any column</source>
-        <translation type="unfinished"></translation>
+        <translation>任意列</translation>
     </message>
 </context>
 <context>
@@ -1889,150 +1902,150 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="178"/>
         <source>Import a table</source>
         <extracomment>File name endings offered in the file dialog and accepted when dropped (the core checks the content). Encodings offered for text files (the detected one is added when it is not among them). Changes are read again after this pause, so typing in a combo does not start a read per key. A preview was read (tests wait for it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>导入数据表</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="181"/>
         <source>{file} ({size} MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}（{size} MB）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="185"/>
         <source>How to read the file</source>
-        <translation type="unfinished"></translation>
+        <translation>读取方式</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="186"/>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="187"/>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>分隔符</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="188"/>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="193"/>
         <source>Dataset name</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集名称</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="189"/>
         <source>The first row names the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行为列名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="190"/>
         <source>The first row of this sheet names the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作表第一行为列名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="191"/>
         <source>Sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="192"/>
         <source>Tick the sheets to import; each becomes a dataset with the name shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要导入的工作表；每个工作表生成一个数据集，名称如下所示。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="193"/>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="194"/>
         <source>First rows, as they will be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行（即导入后的样子）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="195"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="202"/>
         <source>Comma ( , )</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号 ( , )</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="203"/>
         <source>Semicolon ( ; )</source>
-        <translation type="unfinished"></translation>
+        <translation>分号 ( ; )</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="204"/>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>制表符</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="205"/>
         <source>Vertical bar ( | )</source>
-        <translation type="unfinished"></translation>
+        <translation>竖线 ( | )</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="220"/>
         <source>UTF-8 with BOM</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="234"/>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>制表符</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="235"/>
         <source>Detected: text (CSV), {encoding}, fields separated by {delimiter}, {header}.</source>
-        <translation type="unfinished"></translation>
+        <translation>识别结果：文本 (CSV)，{encoding}，字段以 {delimiter} 分隔，{header}。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="238"/>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="246"/>
         <source>first row is a header</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行为表头</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="238"/>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="246"/>
         <source>no header row</source>
-        <translation type="unfinished"></translation>
+        <translation>无表头行</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="241"/>
         <source>Detected: Excel workbook ({kind}) with {count} sheet(s); previewing “{sheet}”, {header}.</source>
-        <translation type="unfinished"></translation>
+        <translation>识别结果：Excel 工作簿 ({kind})，共 {count} 个工作表；正在预览“{sheet}”，{header}。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="300"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="393"/>
         <source>Noticed in the first rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行中发现：</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="395"/>
         <source>No problems noticed in the first rows. The import reports anything found further on.</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行未发现问题。导入时会报告后续发现的任何问题。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="427"/>
         <source>Tick at least one sheet to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个要导入的工作表。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="435"/>
         <source>There is already a dataset named “{name}”; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有名为“{name}”的数据集，请换一个名称。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_dialog.py" line="437"/>
         <source>Two sheets would get the same name “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>有两个工作表会得到相同的名称“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -2041,32 +2054,32 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="116"/>
         <source>All read; classifying the columns…</source>
         <extracomment>Speed is measured over the last few seconds (a whole-run average hides a slowdown; one sample is noise).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已全部读取；正在对各列分级…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="117"/>
         <source>{done} MB of {total} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} MB / {total} MB</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="120"/>
         <source>{rate} MB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{rate} MB/秒</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="122"/>
         <source>{done} rows read</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 {done} 行</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="123"/>
         <source>{rate} rows/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{rate} 行/秒</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="125"/>
         <source>about {time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>约剩 {time}</translation>
     </message>
 </context>
 <context>
@@ -2075,12 +2088,12 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="177"/>
         <source>Importing {file} as “{name}”…</source>
         <extracomment>Each dataset as it is imported. The task of the table being imported (tests and the benchmark watch it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在将 {file} 导入为“{name}”…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="179"/>
         <source>Table {n} of {total}: </source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 个数据表，共 {total} 个：</translation>
     </message>
 </context>
 <context>
@@ -2088,108 +2101,108 @@ File SHA-256: {sha}</source>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="116"/>
         <source>Tick the columns a recipient could link with other data (age band, gender, district…). Rows in groups smaller than k share their combination with fewer than k people and could be singled out (GB/T 42460-2023).</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选接收方可能与其他数据关联的列（年龄段、性别、区县…）。所在分组小于 k 的行，其取值组合与不到 k 个人相同，可能被识别出来（GB/T 42460-2023）。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="121"/>
         <source>Quasi-identifiers</source>
-        <translation type="unfinished"></translation>
+        <translation>准标识符</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="122"/>
         <source>Target k</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 k</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="123"/>
         <source>Sensitive column</source>
-        <translation type="unfinished"></translation>
+        <translation>敏感列</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="124"/>
         <source>Target l</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 l</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="125"/>
         <source>Compute k-anonymity</source>
-        <translation type="unfinished"></translation>
+        <translation>计算 k-匿名</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="126"/>
         <source>Groups by size</source>
-        <translation type="unfinished"></translation>
+        <translation>按大小统计的分组</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="127"/>
         <source>Generalisations that would help</source>
-        <translation type="unfinished"></translation>
+        <translation>可改善结果的泛化方案</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="128"/>
         <source>Use in the policy editor</source>
-        <translation type="unfinished"></translation>
+        <translation>在策略编辑器中采用</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="129"/>
         <source>Compute to see the groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算后显示分组。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="131"/>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="152"/>
         <source>none (no l-diversity)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（不计算 l-多样性）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="192"/>
         <source>Grouping the rows of {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在对 {name} 的行分组…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="204"/>
         <source>k = {k}, reaches the target</source>
-        <translation type="unfinished"></translation>
+        <translation>k = {k}，达到目标</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="206"/>
         <source>k = {k}; {rows} rows ({share} %) still below the target</source>
-        <translation type="unfinished"></translation>
+        <translation>k = {k}；仍有 {rows} 行（{share} %）低于目标</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="235"/>
         <source>k = {k}: meets k = {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>k = {k}：满足 k = {target}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="239"/>
         <source>k = {k}: below k = {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>k = {k}：低于 k = {target}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="243"/>
         <source>{rows} rows in {classes} groups over {qi}. Rows in groups smaller than {target}: {below} ({share} %).</source>
-        <translation type="unfinished"></translation>
+        <translation>按 {qi} 分组：{rows} 行，共 {classes} 组。所在分组小于 {target} 的行：{below}（{share} %）。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="254"/>
         <source>groups of {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} 人组</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="260"/>
         <source>l-diversity of {column}: l = {l}; rows in groups with fewer than {target} different values: {rows}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 的 l-多样性：l = {l}；所在分组不同取值少于 {target} 个的行：{rows}。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="275"/>
         <source>None needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需调整。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/kanon_tab.py" line="277"/>
         <source>No generalisation of these columns reaches the target; consider withholding one.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些列的任何泛化都达不到目标；可考虑不提供其中一列。</translation>
     </message>
 </context>
 <context>
@@ -2542,34 +2555,34 @@ File SHA-256: {sha}</source>
         <translation>发生意外错误，操作未完成。技术细节已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="106"/>
-        <location filename="../../dataroom/ui/messages.py" line="117"/>
+        <location filename="../../dataroom/ui/messages.py" line="112"/>
         <source>Dataroom</source>
+        <extracomment>Boxes shown without a parent window: Python would delete them as soon as the caller&apos;s frame ends.</extracomment>
         <translation>数据室</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="139"/>
+        <location filename="../../dataroom/ui/messages.py" line="149"/>
         <source>the record is not valid JSON</source>
         <extracomment>Reasons :func:`dataroom.core.audit.log.verify` gives for a broken chain.</extracomment>
         <translation>该记录不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="140"/>
+        <location filename="../../dataroom/ui/messages.py" line="150"/>
         <source>it does not link to the previous record</source>
         <translation>该记录与上一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="141"/>
+        <location filename="../../dataroom/ui/messages.py" line="151"/>
         <source>its content was changed after it was written</source>
         <translation>该记录写入后内容被修改</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="144"/>
+        <location filename="../../dataroom/ui/messages.py" line="154"/>
         <source>its authentication code does not match</source>
         <translation>该记录的认证码不匹配</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="156"/>
+        <location filename="../../dataroom/ui/messages.py" line="166"/>
         <source>this record is missing (the next one present is #{seq})</source>
         <translation>该记录缺失（之后存在的下一条是 #{seq}）</translation>
     </message>
@@ -2892,57 +2905,57 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="118"/>
         <source>Type</source>
         <extracomment>``() -&gt; [(row number, {output column: shown value})]`` — the rows on screen in the dataset view.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="119"/>
         <source>Keep first</source>
-        <translation type="unfinished"></translation>
+        <translation>保留前</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="120"/>
         <source>Keep last</source>
-        <translation type="unfinished"></translation>
+        <translation>保留后</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="121"/>
         <source>Generalise to</source>
-        <translation type="unfinished"></translation>
+        <translation>泛化为</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="122"/>
         <source>Band width</source>
-        <translation type="unfinished"></translation>
+        <translation>区间宽度</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="123"/>
         <source>Ages as of</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄计算日期</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="124"/>
         <source>Derive</source>
-        <translation type="unfinished"></translation>
+        <translation>派生</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="129"/>
         <source>type&apos;s shape</source>
-        <translation type="unfinished"></translation>
+        <translation>按类型默认</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="130"/>
         <source> characters</source>
-        <translation type="unfinished"></translation>
+        <translation> 个字符</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="131"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="132"/>
         <source>fixed date</source>
-        <translation type="unfinished"></translation>
+        <translation>固定日期</translation>
     </message>
 </context>
 <context>
@@ -3115,122 +3128,122 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="312"/>
         <source>Column</source>
         <extracomment>The live preview was refreshed (tests wait for it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="312"/>
         <source>Class</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="312"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="313"/>
         <source>Rule of the selected column</source>
-        <translation type="unfinished"></translation>
+        <translation>所选列的规则</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="314"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方式</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="315"/>
         <source>Class in the policy</source>
-        <translation type="unfinished"></translation>
+        <translation>策略中的类别</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="316"/>
         <source>Undo changes to this column</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销对此列的修改</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="317"/>
         <source>Effect on the rows on screen</source>
-        <translation type="unfinished"></translation>
+        <translation>对屏幕上各行的效果</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="318"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="318"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="318"/>
         <source>With your change</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="319"/>
         <source>note for this version (why), kept in the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>本版本的说明（原因），记入审计日志</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="320"/>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修改</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="384"/>
         <source>In force: the default policy derived from the column classes (not saved yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>现行：根据各列类别生成的默认策略（尚未保存）。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="386"/>
         <source>In force: version {version}, saved {time} by {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>现行：版本 {version}，{user} 于 {time} 保存</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="391"/>
         <source>SHA-256 {sha}…</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 {sha}…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/policy_editor.py" line="392"/>
         <source>Save as version {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>保存为版本 {n}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="432"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="433"/>
         <source>{n} column(s) changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 {n} 列</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="460"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="461"/>
         <source>Rule of {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 的规则</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="562"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="563"/>
         <source>A live preview needs the right to see raw values.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时预览需要查看原始值的权限。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="566"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="567"/>
         <source>Open the Rows tab and scroll to the rows you want to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开“数据行”标签页，滚动到要检查的行。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="588"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="589"/>
         <source>De-identified values of the rows on screen under the policy in force and with your change.</source>
-        <translation type="unfinished"></translation>
+        <translation>屏幕上各行在现行策略下和修改后的去标识化值。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="590"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="591"/>
         <source>Keyed tokens are computed with the deal&apos;s key when the policy is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥化标记在保存策略时用本交易的密钥计算。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="622"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="623"/>
         <source>Saving the policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存策略…</translation>
     </message>
 </context>
 <context>
@@ -3239,42 +3252,42 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="467"/>
         <source>derived: {field}</source>
         <extracomment>Rows per page: a screenful is 20–60 rows, so one page covers several screens and costs a few milliseconds. Pages kept (LRU): 16 × 200 rows of a dozen short strings is well under 10 MB. Requests kept waiting while one page is read; older ones are where the view no longer is. What a cell shows until its page arrives. Row number role (the dataset&apos;s own row number, not the position in the view). A view is open (after :meth:`open`, a sort or a filter): the row count and columns are known. Opening or a page read failed: the error, to show. Whether the model is waiting for the worker (opening, or pages being read). A page arrived (its index). Pages a cell showed &quot;…&quot; for: only their arrival needs a repaint (read-ahead pages are off screen).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>派生：{field}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="468"/>
         <source>not classified</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="474"/>
         <source>from column {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>来自列 {source}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="476"/>
         <source>Type: {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：{type}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="479"/>
         <source>Class: {cls} — {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：{cls}——{hint}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="484"/>
         <source>Class or type set by a reviewer (✎)</source>
-        <translation type="unfinished"></translation>
+        <translation>类别或类型已由人工更正 (✎)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="486"/>
         <source>Released as: {op}</source>
-        <translation type="unfinished"></translation>
+        <translation>发布方式：{op}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="487"/>
         <source>Click to sort by this column</source>
-        <translation type="unfinished"></translation>
+        <translation>点击按此列排序</translation>
     </message>
 </context>
 <context>
@@ -3282,67 +3295,67 @@ File SHA-256: {sha}</source>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="71"/>
         <source>Blank cells, distinct values, values failing their checksum or pattern, repeated identifiers and numbers damaged by Excel, counted over every row of the original data.</source>
-        <translation type="unfinished"></translation>
+        <translation>空白单元格、不同值、未通过校验码或格式检查的值、重复的标识以及被 Excel 损坏的数字，基于原始数据的全部行统计。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="75"/>
         <source>Check quality</source>
-        <translation type="unfinished"></translation>
+        <translation>检查质量</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="78"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="79"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="80"/>
         <source>Filled</source>
-        <translation type="unfinished"></translation>
+        <translation>有值</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="81"/>
         <source>Blank</source>
-        <translation type="unfinished"></translation>
+        <translation>空白</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="82"/>
         <source>Distinct</source>
-        <translation type="unfinished"></translation>
+        <translation>不同值</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="83"/>
         <source>Invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>无效</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="84"/>
         <source>Repeated</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="85"/>
         <source>Excel damage</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 损坏</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="112"/>
         <source>Checking the quality of {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 {name} 的数据质量…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="122"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/quality_tab.py" line="125"/>
         <source>{rows} rows; {duplicates} rows repeat an earlier row exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {rows} 行；其中 {duplicates} 行与前面某行完全相同。</translation>
     </message>
 </context>
 <context>
@@ -3790,67 +3803,67 @@ File SHA-256: {sha}</source>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="67"/>
         <source>Figures of one column as the recipient would see it: computed over the de-identified values, so they reveal nothing the view itself does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>按接收方所见统计某一列：基于去标识化后的值计算，因此不会泄露预览本身之外的信息。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="71"/>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="72"/>
         <source>Most common values</source>
-        <translation type="unfinished"></translation>
+        <translation>最常见的值</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="73"/>
         <source>Compute to see the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算后显示取值。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="74"/>
         <source>No histogram: the values are neither numbers nor dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>无直方图：这些值既不是数字也不是日期。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="113"/>
         <source>Counting the values of {column}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计 {column} 的取值…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="129"/>
         <source>{rows} rows: {filled} filled, {blanks} blank, {distinct} distinct values.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {rows} 行：{filled} 行有值，{blanks} 行空白，{distinct} 个不同值。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="136"/>
         <source>{n} rows left out for lack of consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 行因无同意记录而未计入。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="138"/>
         <source>Filter: {expression}</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：{expression}</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="140"/>
         <source>(blank)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空白）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="142"/>
         <source>Distribution (numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>分布（数值）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="144"/>
         <source>Distribution (dates)</source>
-        <translation type="unfinished"></translation>
+        <translation>分布（日期）</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/stats_tab.py" line="146"/>
         <source>Distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>分布</translation>
     </message>
 </context>
 <context>
@@ -3859,127 +3872,127 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="105"/>
         <source>Data-subject request</source>
         <extracomment>Row numbers listed per dataset before &quot;…&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>个人信息主体请求</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="108"/>
         <source>Find every row of one person in every dataset of this vault, to answer their request to see, copy or delete their data (PIPL arts. 44–47). The identifier is not shown while you type and is never written to the audit log; the request is recorded under a keyed token.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本保险库的所有数据集中查找某个人的全部记录，以响应其查阅、复制或删除个人信息的请求（《个人信息保护法》第四十四至四十七条）。输入时标识不会显示，也绝不写入审计日志；请求以密钥化标记记录。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="113"/>
         <source>Find by</source>
-        <translation type="unfinished"></translation>
+        <translation>查找依据</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="114"/>
         <source>Identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>标识</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="117"/>
         <source>typed hidden; the eye shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>输入内容隐藏；点击眼睛图标可显示</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="118"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="119"/>
         <source>Export for the person…</source>
-        <translation type="unfinished"></translation>
+        <translation>为本人导出…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="120"/>
         <source>Erase…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="122"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="122"/>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>命中列</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="122"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="122"/>
         <source>Row numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="152"/>
         <source>Searching every dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索所有数据集…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="160"/>
         <source>Export the person&apos;s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>导出本人的记录</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="162"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="175"/>
         <source>Wrote {rows} row(s) of this person to {file}. Hand the file over securely and delete your copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将此人的 {rows} 行记录写入 {file}。请安全地交付该文件，并删除您的副本。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="181"/>
         <source>Writing the person&apos;s rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入本人的记录…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="191"/>
         <source>{rows} row(s) in “{dataset}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{dataset}”中 {rows} 行</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="193"/>
         <source>Erase {total} row(s) of this person for good: {where}? The rows are deleted securely and cannot be restored except from a backup; the erasure is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>要永久删除此人的 {total} 行记录吗：{where}？这些行将被安全删除，除从备份恢复外无法找回；删除操作会记入审计日志。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="202"/>
         <source>Erase a person&apos;s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>删除个人记录</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="202"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="212"/>
         <source>Erased {rows} row(s): {counts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {rows} 行：{counts}。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="216"/>
         <source>Erasing the rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除记录…</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="228"/>
         <source>No rows hold this identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有记录包含此标识。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/subject_dialog.py" line="231"/>
         <source>{rows} row(s) in {datasets} dataset(s). Recorded in the audit log as subject {token}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{datasets} 个数据集中共 {rows} 行。已在审计日志中记为主体 {token}。</translation>
     </message>
 </context>
 <context>
@@ -4142,6 +4155,14 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/unlock_dialog.py" line="237"/>
         <source>Too many failed attempts. Try again in {seconds} s.</source>
         <translation>失败次数过多。请在 {seconds} 秒后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyFile</name>
+    <message>
+        <location filename="../../dataroom/ui/verify_file.py" line="27"/>
+        <source>Verify a file</source>
+        <translation>验证文件</translation>
     </message>
 </context>
 </TS>
