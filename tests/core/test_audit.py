@@ -112,3 +112,10 @@ def test_chain_survives_rekey(session) -> None:
     _fill(session, 2)
     status = audit_flows.verify(session)
     assert status.ok and status.count == 7
+
+
+def test_deeply_nested_export_is_refused_in_words(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(InputError, match="not a Dataroom audit export"):
+        audit_flows.verify_export(deep)

@@ -232,3 +232,17 @@ def test_worker_thread_gets_its_own_connection(session) -> None:
     t.join()
     assert seen and seen[0] is not session.vault.connection()
     assert session.vault.meta("from-thread") == "yes"
+
+
+DEEP_JSON = '{"format": ' + "[" * 100_000 + "]" * 100_000 + "}"
+
+
+@pytest.mark.parametrize("name", ["vault.keys", "vault.state"])
+def test_deeply_nested_json_in_vault_files_is_refused_in_words(session, vault_dir: Path, name: str) -> None:
+    session.close()
+    (vault_dir / name).write_text(DEEP_JSON)
+    if name == "vault.keys":
+        with pytest.raises(KeySlotTampered):
+            vault_flows.unlock(vault_dir, passphrase=PASSPHRASE)
+    else:  # an unreadable counter is a clean slate: the unlock goes on
+        vault_flows.unlock(vault_dir, passphrase=PASSPHRASE).close()

@@ -40,7 +40,7 @@ def verify_export(path: Path) -> ChainStatus:
         header = json.loads(lines[0])
         if header.get("format") != FORMAT:
             raise ValueError
-    except (OSError, ValueError, IndexError):
+    except (OSError, ValueError, IndexError, AttributeError, RecursionError):
         raise InputError(f"{path.name} is not a Dataroom audit export.") from None
     prev: bytes | None = genesis(header["vault_id"]) if header.get("first") == 1 else None
     count, last_seq, last_hash = 0, int(header.get("first", 1)) - 1, prev.hex() if prev else ""
@@ -57,7 +57,7 @@ def verify_export(path: Path) -> ChainStatus:
                 bytes.fromhex(doc["prev"]),
                 bytes.fromhex(doc["hash"]),
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             return ChainStatus(False, count, last_seq, last_hash, last_seq + 1, "the line is not a valid record")
         if record.seq != last_seq + 1:
             return ChainStatus(False, count, last_seq, last_hash, record.seq, "records are missing before this one")

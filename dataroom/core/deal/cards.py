@@ -204,7 +204,7 @@ def parse_bytes(data: bytes) -> dict[str, Any]:
         raise CardInvalid("This file is far too large to be an identity card.")
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise CardInvalid("This file is not an identity card (it is not JSON text).") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise CardInvalid("This file is not a Dataroom identity card.")

@@ -538,7 +538,7 @@ def read_file(path: Path) -> dict[str, Any]:
         raise NdaInvalid("This file is far too large to be an NDA.")
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise NdaInvalid("This file is not an NDA (it is not JSON text).") from exc
     if not isinstance(doc, dict) or doc.get("format") != FILE_FORMAT or not isinstance(doc.get("signatures"), list):
         raise NdaInvalid("This file is not a Dataroom NDA.")

@@ -47,7 +47,7 @@ def load(path: Path) -> UnlockState:
     try:
         doc = json.loads(path.read_text())
         return UnlockState(int(doc["failures"]), float(doc["last_failure"]), list(doc["pending"])[-MAX_PENDING:])
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
+    except (FileNotFoundError, ValueError, KeyError, TypeError, RecursionError):
         return UnlockState()
 
 

@@ -113,7 +113,7 @@ def _read_header(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         if header.get("format") != FORMAT or header.get("version") != 1:
             raise ValueError
         return dict(header)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise BadBackup(f"{path.name} is not a Dataroom backup (unreadable header).") from None
 
 

@@ -155,5 +155,5 @@ def read(path: Path) -> SlotFile:
             for s in doc["slots"]
         )
         return SlotFile(str(doc["vault_id"]), str(doc["default"]), slots, bytes.fromhex(doc["mac"]))
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise KeySlotTampered(_TAMPERED) from None
