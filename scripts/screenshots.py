@@ -9,7 +9,9 @@ a temporary data/config home, so neither the user's settings nor their demo vaul
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 _HOME = Path(tempfile.mkdtemp(prefix="dataroom-shots-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)  # the demo vaults and settings made for the shots
 for _var, _sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
     os.environ[_var] = str(_HOME / _sub)
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
