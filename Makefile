@@ -57,6 +57,12 @@ screenshots: system-deps $(STAMP)
 		xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshots.py --out docs/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --out docs/screenshots; fi
 
+# Every benchmark in benchmarks/ (1,000,000 rows each; about 15 minutes), then one table of figure, goal, floor and
+# ratio. BENCH_ARGS="--rows 20000" for a quick check that they all run; "--only transfer" for one.
+.PHONY: bench
+bench: system-deps $(STAMP)
+	$(PY) benchmarks/report.py $(BENCH_ARGS)
+
 # Desktop bundle: dist/dataroom/, dist/dataroom-<version>-linux-<arch>.tar.xz and dist/SHA256SUMS
 bundle: $(STAMP)
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'

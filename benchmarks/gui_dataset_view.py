@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
+from _figures import record
 from keyring.backends import fail
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QAbstractItemView
@@ -118,14 +119,6 @@ def run_until(condition: Callable[[], bool], timeout: float = 60.0) -> float:
     return time.perf_counter() - start
 
 
-def _line(label: str, value: str, ratio: float | None, goal: str) -> None:
-    if ratio is None:
-        print(f"{label:<58} {value:>12}   ({goal})")
-        return
-    verdict = "ok" if ratio <= 1.0 else "MISSED"
-    print(f"{label:<58} {value:>12}   {ratio:5.2f} × goal ({goal}) {verdict}")
-
-
 def scroll(view: DatasetView, targets: list[int]) -> tuple[list[float], float]:
     """Jump to each target row; returns the seconds until its rows were on screen, and the longest GUI stall."""
     table, model = view.table, view.model
@@ -152,10 +145,16 @@ def p95(values: list[float]) -> float:
 
 
 def report(label: str, latencies: list[float], stall: float, *, goal: bool = True) -> None:
-    _line(f"{label}: longest GUI stall", f"{stall * 1000:.0f} ms", stall / 0.100 if goal else None, "< 100 ms")
+    """The two figures of a scrolling run; without ``goal`` they are printed for information only."""
     median, worst = statistics.median(latencies), p95(latencies)
-    _line(f"{label}: rows on screen after a jump, p95", f"{worst * 1000:.0f} ms", worst / 0.100 if goal else None,
-          f"< 100 ms; median {median * 1000:.0f} ms")  # fmt: skip
+    if not goal:
+        print(f"{label}: longest GUI stall {stall * 1000:.0f} ms; rows on screen after a jump p95 "
+              f"{worst * 1000:.0f} ms, median {median * 1000:.0f} ms (no goal)")  # fmt: skip
+        return
+    record(f"GUI {label}: longest stall", stall * 1000, "ms", goal="< 100 ms", ratio=stall / 0.100, met=stall < 0.100)
+    record(f"GUI {label}: rows on screen after a jump, p95", worst * 1000, "ms", goal="< 100 ms",
+           ratio=worst / 0.100, met=worst < 0.100)
+    print(f"  (median {median * 1000:.0f} ms)")
 
 
 def main() -> None:
@@ -180,7 +179,8 @@ def main() -> None:
         run_until(lambda: model.rowCount() == rows and model.is_loaded(0))
         QCoreApplication.processEvents()  # and painted
         first = time.perf_counter() - start
-        _line("first page on screen after choosing the dataset", f"{first * 1000:.0f} ms", first / 0.300, "< 300 ms")
+        record("GUI first page on screen after choosing the dataset", first * 1000, "ms", goal="< 300 ms",
+               ratio=first / 0.300, met=first < 0.300)
 
         rng = random.Random(2026)
         targets = [rng.randrange(rows) for _ in range(jumps)] + [rows - 1]

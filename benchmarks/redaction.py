@@ -28,6 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import keyring
+from _figures import record
 from keyring.backends import fail
 
 from dataroom.core.datasets import store
@@ -38,7 +39,7 @@ from dataroom.core.pii.synthetic import CUSTOMER_COLUMNS, generate_customers
 from dataroom.core.redaction import pseudonym
 from dataroom.core.secrets.kdf import KdfParams
 from dataroom.core.timeutil import utc_now
-from dataroom.core.vault.connection import open_connection
+from dataroom.core.vault.connection import key_pragma, sqlcipher
 
 PASSPHRASE = "benchmark passphrase 2026"
 BATCH = 50_000
@@ -54,11 +55,6 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
-
-
-def _line(label: str, value: str, ratio: float, goal: str) -> None:
-    verdict = "ok" if ratio <= 1.0 else "MISSED"
-    print(f"{label:<52} {value:>14}   {ratio:5.2f} × goal ({goal}) {verdict}")
 
 
 def build(directory: Path, rows: int) -> tuple[float, float]:
@@ -85,8 +81,10 @@ def build(directory: Path, rows: int) -> tuple[float, float]:
 
 
 def floor_executemany(path: Path, key: bytes, rows: int) -> float:
-    """Seconds spent in ``executemany`` putting the same rows into an empty table of a new SQLCipher database."""
-    conn = open_connection(path, key, create=True)
+    """Seconds spent in ``executemany`` putting the same rows into an empty table of a new SQLCipher database with
+    SQLCipher's defaults — the import benchmark's floor, which the export goal refers to."""
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute(key_pragma(key))
     cols = ", ".join(f"c{i} TEXT" for i in range(1, len(CUSTOMER_COLUMNS) + 1))
     conn.execute(f"CREATE TABLE t (rn INTEGER PRIMARY KEY, {cols})")
     sql = f"INSERT INTO t ({', '.join(f'c{i}' for i in range(1, 13))}) VALUES ({', '.join('?' * 12)})"
@@ -115,7 +113,8 @@ def main() -> None:
         session = vault_flows.unlock(directory, passphrase=PASSPHRASE)
         first, page = _timed(lambda: flows.open_preview(session, "customers").page_at(1, 100))
         assert len(page.rows) == 100
-        _line("first page of 100 redacted rows after opening", f"{first * 1000:.0f} ms", first / 0.300, "< 300 ms")
+        record("preview: first page of 100 redacted rows after opening", first * 1000, "ms", goal="< 300 ms",
+               ratio=first / 0.300, met=first < 0.300)
 
         sort = "手机号"
         index_s, view = _timed(lambda: flows.open_preview(session, "customers", sort=sort))
@@ -123,13 +122,14 @@ def main() -> None:
         print(f"  (sort index on {sort}: {index_s:.2f} s once; jump anchors: {anchors_s:.2f} s once)")
         target = min(900_000, rows - 100)
         samples = []
-        for start in (target, target - 12_345, target + 7, 450_001 % rows, target):
+        starts = (target, target - 12_345, target + 7, 450_001, target)  # clamped for small test runs
+        for start in (min(max(s, 1), rows - 100) for s in starts):
             t, jumped = _timed(lambda s=start: view.page_at(s, 100))
             samples.append(t)
         assert len(jumped.rows) == 100
         jump = sorted(samples)[len(samples) // 2]
-        _line(f"jump to row {target:,} sorted by {sort} (median of 5)", f"{jump * 1000:.1f} ms", jump / 0.050,
-              "< 50 ms")  # fmt: skip
+        record(f"preview: jump to row {target:,} sorted by {sort} (median of 5)", jump * 1000, "ms", goal="< 50 ms",
+               ratio=jump / 0.050, met=jump < 0.050)
         desc = flows.open_preview(session, "customers", sort=sort, descending=True)
         t, _ = _timed(lambda: desc.page_at(target, 100))
         print(f"  (same jump, descending: {t * 1000:.1f} ms)")
@@ -140,14 +140,15 @@ def main() -> None:
         t, tokens = _timed(partial(pseudonymiser.column, "mobile", phones))
         assert len(tokens) == len(phones)
         rate = len(phones) / t
-        _line(f"pseudonymise {len(phones):,} mobile numbers", f"{rate:,.0f} /s", 500_000 / rate, ">= 500,000 /s")
+        record(f"pseudonymise {len(phones):,} mobile numbers", rate, "values/s", goal="≥ 500,000 /s",
+               ratio=500_000 / rate, met=rate >= 500_000)
         del phones, tokens
 
         flows.edit_policy(session, "customers", "身份证号", "derive", {"fields": "age_band,province"})
         flows.edit_policy(session, "customers", "地址", "generalise", {"to": "city"})
         qi = ["性别", "age_band", "地址"]
         t, report = _timed(lambda: flows.kanon_report(session, "customers", qi, k=5))
-        _line(f"k-anonymity over {', '.join(qi)}", f"{t:.2f} s", t / 3.0, "< 3 s")
+        record(f"k-anonymity over {', '.join(qi)}", t, "s", goal="< 3 s", ratio=t / 3.0, met=t < 3.0)
         print(f"  (k = {report.k}, {report.classes:,} classes, {report.share_below:.2%} of rows below k = 5)")
 
         out = tmp / "export.csv"
@@ -155,9 +156,9 @@ def main() -> None:
         key = session.vault.key_bytes()
         session.close()
         floor = floor_executemany(tmp / "floor.db", key, rows)
-        _line(f"redacted CSV export of {result.rows:,} rows", f"{t:.2f} s", t / (2 * floor),
-              f"<= 2 × floor {floor:.2f} s")  # fmt: skip
-        print(f"  (export / floor = {t / floor:.2f}; file {out.stat().st_size / 1e6:.0f} MB)")
+        record(f"redacted CSV export of {result.rows:,} rows", t, "s", goal="≤ 2 × import floor", ratio=t / floor,
+               met=t <= 2 * floor, floor=floor)
+        print(f"  (file {out.stat().st_size / 1e6:.0f} MB)")
         out_x = tmp / "export.xlsx"
         session = vault_flows.unlock(directory, passphrase=PASSPHRASE)
         t, _ = _timed(lambda: flows.export_redacted(session, "customers", out_x, fmt="xlsx"))
@@ -165,7 +166,7 @@ def main() -> None:
         print(f"  (redacted XLSX export: {t:.2f} s, {out_x.stat().st_size / 1e6:.0f} MB)")
 
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{'peak RSS':<52} {peak_mb:>11.0f} MB")
+        print(f"peak RSS of the whole benchmark process: {peak_mb:.0f} MB (bounded: it does not grow with rows)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
