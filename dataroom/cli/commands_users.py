@@ -1,4 +1,4 @@
-"""``user add/list/remove/passwd/totp``."""
+"""``user add/list/remove/set-role/passwd/totp``."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = user.add_parser("remove", help="remove a user (owner)")
     p.add_argument("name")
     p.set_defaults(func=cmd_remove)
+
+    p = user.add_parser("set-role", help="give a user another role (owner); applies from their next unlock")
+    p.add_argument("name")
+    p.add_argument("role", choices=[r.value for r in Role])
+    p.set_defaults(func=cmd_set_role)
 
     p = user.add_parser("passwd", help="change your passphrase (owners: anyone's)")
     p.add_argument("name", nargs="?")
@@ -77,6 +82,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
     finally:
         session.close()
     print(f"Removed {args.name}.")
+    return 0
+
+
+def cmd_set_role(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        user = user_flows.set_role(session, args.name, Role(args.role))
+    finally:
+        session.close()
+    print(f"{user.name} is now {user.role.value}; the new role applies from their next unlock.")
     return 0
 
 

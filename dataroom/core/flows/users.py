@@ -1,4 +1,4 @@
-"""User flows: add, list, remove local users; TOTP set-up."""
+"""User flows: add, list, remove local users, change their role; TOTP set-up."""
 
 from __future__ import annotations
 
@@ -59,6 +59,25 @@ def remove_user(session: Session, name: str) -> None:
             tx.execute("UPDATE meta SET value = ? WHERE key = 'default_user'", (users.owners(tx)[0],))
         audit_log.append(tx, session.user, "user.remove", name)
         slots.write_file(tx, vault.layout, vault.vault_id, vault.key_bytes())
+
+
+def set_role(session: Session, name: str, role: Role) -> User:
+    """Owner only: give ``name`` another role; the last owner cannot be demoted. Audited with both roles.
+
+    Roles are read at unlock, so a session already open (the acting owner's own included) keeps the role it was
+    opened with until it is locked; the change applies from the user's next unlock.
+    """
+    session.require(Permission.MANAGE_USERS)
+    vault = session.vault
+    with vault.transaction() as tx:
+        user = users.require(tx, name)
+        if user.role is role:
+            raise InputError(f"{name} already has the {role.value} role.")
+        if user.role is Role.OWNER and users.owners(tx) == [name]:
+            raise InputError(f"{name} is the last owner; make another user an owner first.")
+        users.set_role(tx, name, role)
+        audit_log.append(tx, session.user, "user.role", name, {"from": user.role.value, "to": role.value})
+    return users.require(vault.connection(), name)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Deal documents page: the NDAs with their status (in force or not, and why; each party's signature), drafting a
 new NDA, signing, exchanging the signed file with the other party, printing it to PDF, and an in-app preview; and
-a second tab for the consent registry (:mod:`dataroom.ui.deal.consents_panel`).
+a second tab for the consent registry (:mod:`dataroom.ui.deal.consents_panel`) and a third for the incident register
+(:mod:`dataroom.ui.deal.incidents_panel`).
 
 Listing runs on the GUI thread (one query per NDA, as on the settings page); drafting, signing, importing,
 exporting, rendering and the preview run on the worker behind a busy dialog. Signing and importing need the SIGN
@@ -37,6 +38,7 @@ from dataroom.ui import messages
 from dataroom.ui.busy import run_busy
 from dataroom.ui.deal import names
 from dataroom.ui.deal.consents_panel import ConsentsPanel
+from dataroom.ui.deal.incidents_panel import IncidentsPanel
 from dataroom.ui.deal.nda_editor import NdaEditorDialog
 from dataroom.ui.deal.nda_model import NdaModel, signature_text, status_text
 from dataroom.ui.deal.nda_preview import Preview, PreviewPane, render_preview
@@ -126,9 +128,12 @@ class DocumentsPage(Retranslating, QWidget):
         splitter.setStretchFactor(1, 2)
         self.consents = ConsentsPanel()
         self.consents.changed.connect(self.changed)
+        self.incidents = IncidentsPanel()
+        self.incidents.changed.connect(self.changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.consents, "")
+        self.tabs.addTab(self.incidents, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.addWidget(self.header)
@@ -156,6 +161,7 @@ class DocumentsPage(Retranslating, QWidget):
         self.empty.setText(self.tr("No NDA yet. Draft one with “New NDA…”, or import the one another party sent."))
         self.tabs.setTabText(0, self.tr("NDAs"))
         self.tabs.setTabText(1, self.tr("Consents"))
+        self.tabs.setTabText(2, self.tr("Incidents"))
         self.details.setTabText(0, self.tr("Status"))
         self.details.setTabText(1, self.tr("Preview"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
@@ -171,6 +177,7 @@ class DocumentsPage(Retranslating, QWidget):
         self.notice.setVisible(session is not None and session.can(Permission.EXPORT))
         self.preview.clear()
         self.consents.set_session(session)
+        self.incidents.set_session(session)
         can_sign = session is not None and session.can(Permission.SIGN)
         for button in (self.new_nda, self.sign, self.import_nda):
             button.setVisible(can_sign)

@@ -32,7 +32,7 @@ from dataroom.core.flows import parties as party_flows
 from dataroom.core.flows import users as user_flows
 from dataroom.core.flows import vault as vault_flows
 from dataroom.core.session import Session
-from dataroom.core.users.roles import Permission
+from dataroom.core.users.roles import Permission, Role
 from dataroom.core.users.store import User
 from dataroom.ui import i18n, labels, messages
 from dataroom.ui import settings as settings_mod
@@ -134,9 +134,17 @@ class SettingsPage(Retranslating, QWidget):
         self.remove_user = QPushButton()
         self.remove_user.setProperty("danger", True)
         self.remove_user.setEnabled(False)
+        self.role_picker = QComboBox()
+        for role in (Role.REVIEWER, Role.PREPARER, Role.OWNER):  # least privilege first, as in AddUserDialog
+            self.role_picker.addItem("", role)
+        self.change_role = QPushButton()
+        self.role_note = label("muted", wrap=True)
         users = QVBoxLayout(self.users_group)
         users.addWidget(self.users_table)
-        users.addLayout(_row(self.add_user, self.remove_user))
+        users.addLayout(_row(self.add_user, self.remove_user, self.role_picker, self.change_role))
+        users.addWidget(self.role_note)
+        self.change_role.clicked.connect(self._change_role)
+        self.role_picker.currentIndexChanged.connect(self._update_change_role)
         self.add_user.clicked.connect(self._add_user)
         self.remove_user.clicked.connect(self._remove_user)
         self.users_table.itemSelectionChanged.connect(self._selection_changed)
@@ -207,6 +215,15 @@ class SettingsPage(Retranslating, QWidget):
         )
         self.add_user.setText(self.tr("Add user…"))
         self.remove_user.setText(self.tr("Remove user…"))
+        for i in range(self.role_picker.count()):
+            self.role_picker.setItemText(i, labels.role_name(Role(self.role_picker.itemData(i))))
+        self.change_role.setText(self.tr("Change role…"))
+        self.role_note.setText(
+            self.tr(
+                "A new role applies from the user's next unlock: a window already open, yours included, keeps "
+                "the role it was unlocked with until it is locked."
+            )
+        )
         self.keys_group.setTitle(self.tr("Vault keys and backups"))
         self.keys_intro.setText(
             self.tr(
@@ -287,9 +304,13 @@ class SettingsPage(Retranslating, QWidget):
         self.users_table.setFixedHeight(height + 2 * self.users_table.frameWidth())
         self._selection_changed()
 
-    def _selected_user(self) -> str | None:
+    def _selected(self) -> User | None:
         rows = self.users_table.selectionModel().selectedRows()
-        return self._users[rows[0].row()].name if rows and rows[0].row() < len(self._users) else None
+        return self._users[rows[0].row()] if rows and rows[0].row() < len(self._users) else None
+
+    def _selected_user(self) -> str | None:
+        selected = self._selected()
+        return selected.name if selected is not None else None
 
     def _selection_changed(self) -> None:
         selected = self._selected_user()
@@ -297,6 +318,15 @@ class SettingsPage(Retranslating, QWidget):
         self.remove_user.setEnabled(
             selected is not None and self._session is not None and selected != self._session.user
         )
+        user = self._selected()
+        if user is not None:
+            self.role_picker.setCurrentIndex(self.role_picker.findData(user.role))
+        self._update_change_role()
+
+    def _update_change_role(self) -> None:
+        user = self._selected()
+        self.role_picker.setEnabled(user is not None)
+        self.change_role.setEnabled(user is not None and self.role_picker.currentData() != user.role)
 
     # --- general -----------------------------------------------------------------------------------------------
     def _language_chosen(self) -> None:
@@ -434,6 +464,38 @@ class SettingsPage(Retranslating, QWidget):
             self.tr("Removing {user}…").format(user=name),
             lambda _p, _c: user_flows.remove_user(session, name),
             lambda _r: self._done(self.tr("{user} was removed.").format(user=name)),
+        )
+
+    def _change_role(self) -> None:
+        user, role = self._selected(), self.role_picker.currentData()
+        if self._session is None or user is None or role is None or role == user.role:
+            return
+        if not messages.confirm(
+            self,
+            self.tr("Change role"),
+            self.tr(
+                "Make {user} {role} ({hint})? The new role applies from their next unlock; a window already open, "
+                "yours included, keeps its role until it is locked."
+            ).format(user=user.name, role=labels.role_name(Role(role)), hint=labels.role_hint(Role(role))),
+            self.tr("Change role"),
+        ):
+            return
+        self.set_role_now(user.name, Role(role))
+
+    def set_role_now(self, name: str, role: Role) -> None:
+        """Run ``set_role`` on the worker; core refuses non-owners and demoting the last owner, in words."""
+        session = self._session
+        if session is None:
+            return
+        run_busy(
+            self,
+            self.tr("Changing the role of {user}…").format(user=name),
+            lambda _p, _c: user_flows.set_role(session, name, role),
+            lambda changed: self._done(
+                self.tr("{user} is now {role}. The new role applies from their next unlock.").format(
+                    user=changed.name, role=labels.role_name(changed.role)
+                )
+            ),
         )
 
     # --- keys --------------------------------------------------------------------------------------------------
