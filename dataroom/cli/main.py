@@ -13,6 +13,7 @@ from . import (
     commands_audit,
     commands_datasets,
     commands_deal,
+    commands_lifecycle,
     commands_redaction,
     commands_transfer,
     commands_users,
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_redaction.register(sub)
     commands_audit.register(sub)
     commands_transfer.register(sub)
+    commands_lifecycle.register(sub)
     demo.register(sub)
     return parser
 

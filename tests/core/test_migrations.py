@@ -61,3 +61,34 @@ def test_frozen_v5_vault_keeps_every_kind_of_record(tmp_path: Path) -> None:
     assert [p.receipt for p in transfer_flows.list_packets(s)] == ["recorded"]
     assert audit_flows.verify(s).ok
     s.close()
+
+
+def test_frozen_v6_vault_keeps_its_retention_rule(tmp_path: Path) -> None:
+    """v6: the v5 journeys plus a retention rule (both a date and days after import) on the demo dataset."""
+    import datetime as dt
+
+    from dataroom.core.flows import lifecycle
+    from dataroom.core.flows.demo import DEMO_DATASET, DEMO_PASSPHRASE
+
+    target = tmp_path / "v"
+    shutil.copytree(FIXTURES / "vault-v6", target)
+    s = vault_flows.unlock(target, passphrase=DEMO_PASSPHRASE)
+    assert s.vault.connection().execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+    (rule,) = lifecycle.list_retention(s)
+    assert (rule.dataset, rule.until, rule.days_after_import) == (DEMO_DATASET, dt.date(2027, 6, 30), 3650)
+    assert rule.keep_until == dt.date(2027, 6, 30) and rule.reason == "deal evaluation / 交易评估"
+    assert lifecycle.due_for_destruction(s, dt.date(2027, 7, 1))[0].kind == "retention"
+    assert audit_flows.verify(s).ok
+    s.close()
+
+
+def test_v5_vault_gains_an_empty_retention_table(tmp_path: Path) -> None:
+    from dataroom.core.flows import lifecycle
+    from dataroom.core.flows.demo import DEMO_DATASET, DEMO_PASSPHRASE
+
+    target = tmp_path / "v"
+    shutil.copytree(FIXTURES / "vault-v5", target)
+    s = vault_flows.unlock(target, passphrase=DEMO_PASSPHRASE)
+    assert lifecycle.list_retention(s) == []
+    assert lifecycle.set_retention(s, DEMO_DATASET, days_after_import=30).days_after_import == 30
+    s.close()

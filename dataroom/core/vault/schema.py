@@ -3,7 +3,7 @@
 Version 1: meta, users, key slots, audit. Version 2: datasets (rows live in one table per dataset, ``ds_<id>``,
 with one TEXT column per source column and ``rn`` = row number) and column classifications. Version 3: redaction
 (``core/redaction/ddl.py``). Version 4: deal records (``core/deal/ddl.py``). Version 5: transfer packets,
-receipts, canaries (``core/transfer/ddl.py``).
+receipts, canaries (``core/transfer/ddl.py``). Version 6: dataset retention (``core/datasets/retention.py``).
 
 Each migration is appended, never edited once released: a frozen vault of every released version lives in
 ``tests/fixtures`` and is upgraded in the tests.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dataroom.core.datasets.retention import SCHEMA_SQL as RETENTION_SQL
 from dataroom.core.deal.ddl import SCHEMA_SQL as DEAL_SQL
 from dataroom.core.redaction.ddl import SCHEMA_SQL as REDACTION_SQL
 from dataroom.core.transfer.ddl import SCHEMA_SQL as TRANSFER_SQL
@@ -112,6 +113,7 @@ MIGRATIONS: list[Callable[[object], None]] = [
     _script(REDACTION_SQL),
     _script(DEAL_SQL),
     _script(TRANSFER_SQL),
+    _script(RETENTION_SQL),
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,6 +1,7 @@
 """Datasets page: the customer tables in the vault, and for the selected one its de-identified rows with column
 classes, the redaction policy, quality, statistics and k-anonymity; importing (button, File → Import…, or files
-dropped on the window), de-identified export and data-subject requests. What a role may not do is hidden.
+dropped on the window), de-identified export, data-subject requests, retention limits and destruction, with a
+reminder (here and in the status bar) of datasets due for destruction. What a role may not do is hidden.
 
 The pieces live in :mod:`dataroom.ui.datasets`; this module lays them out and passes the session and the selected
 dataset between them.
@@ -31,12 +32,15 @@ from PySide6.QtWidgets import (
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.errors import DataroomError
 from dataroom.core.flows import datasets as dataset_flows
+from dataroom.core.flows import lifecycle
 from dataroom.core.flows import redaction as redaction_flows
 from dataroom.core.redaction.export import ExportResult
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Permission
 from dataroom.ui import messages
 from dataroom.ui.busy import run_busy
+from dataroom.ui.datasets.destroy_dialog import DestroyDialog, open_destroy_dialog
+from dataroom.ui.datasets.due_notice import DueNotice
 from dataroom.ui.datasets.export_dialog import ExportDialog, ExportRequest
 from dataroom.ui.datasets.import_dialog import SUFFIXES, ImportDialog
 from dataroom.ui.datasets.import_progress import ImportRunner, was_cancelled
@@ -44,10 +48,11 @@ from dataroom.ui.datasets.kanon_tab import KAnonTab
 from dataroom.ui.datasets.list_model import COLUMNS, IMPORTED, NAME, ROWS, SOURCE, DatasetListModel
 from dataroom.ui.datasets.policy_editor import PolicyEditor
 from dataroom.ui.datasets.quality_tab import QualityTab
+from dataroom.ui.datasets.retention_dialog import RetentionDialog
 from dataroom.ui.datasets.rows_view import DatasetView
 from dataroom.ui.datasets.stats_tab import StatsTab
 from dataroom.ui.datasets.subject_dialog import SubjectRequestDialog
-from dataroom.ui.widgets import PageHeader, Retranslating, label
+from dataroom.ui.widgets import Badge, PageHeader, Retranslating, label
 
 ROWS_TAB, POLICY_TAB, QUALITY_TAB, STATS_TAB, KANON_TAB = range(5)
 
@@ -87,6 +92,7 @@ class DatasetsPage(Retranslating, QWidget):
         self.import_dialog: ImportDialog | None = None
         self.runner: ImportRunner | None = None
         self.subject_dialog: SubjectRequestDialog | None = None
+        self.lifecycle_dialog: RetentionDialog | DestroyDialog | None = None
         self.header = PageHeader()
         self.setAcceptDrops(True)
 
@@ -98,6 +104,14 @@ class DatasetsPage(Retranslating, QWidget):
         self.export_button.clicked.connect(self.export_selected)
         self.subject_button = QPushButton()
         self.subject_button.clicked.connect(self.open_subject_request)
+        self.retention_button = QPushButton()
+        self.retention_button.clicked.connect(self.open_retention)
+        self.destroy_button = QPushButton()
+        self.destroy_button.setProperty("danger", True)
+        self.destroy_button.clicked.connect(self.open_destroy)
+        self.due_notice = DueNotice()
+        self.due_badge = Badge()  # in the main window's status bar, shown while something is due
+        self.due_badge.hide()
         self.drop_hint = label("muted")
         toolbar = QHBoxLayout()
         toolbar.setSpacing(8)
@@ -105,6 +119,8 @@ class DatasetsPage(Retranslating, QWidget):
         toolbar.addWidget(self.drop_hint, 1)
         toolbar.addWidget(self.subject_button)
         toolbar.addWidget(self.export_button)
+        toolbar.addWidget(self.retention_button)
+        toolbar.addWidget(self.destroy_button)
         self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_files)
 
@@ -168,6 +184,7 @@ class DatasetsPage(Retranslating, QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.header)
         layout.addLayout(toolbar)
+        layout.addWidget(self.due_notice)
         layout.addWidget(self.splitter, 1)
         self.splitter.installEventFilter(self)
         self.retranslate()
@@ -184,6 +201,13 @@ class DatasetsPage(Retranslating, QWidget):
         self.import_action.setText(self.tr("&Import table…"))
         self.export_button.setText(self.tr("Export de-identified…"))
         self.subject_button.setText(self.tr("Data-subject request…"))
+        self.retention_button.setText(self.tr("Retention…"))
+        self.retention_button.setToolTip(self.tr("How long the selected dataset may be kept"))
+        self.destroy_button.setText(self.tr("Destroy…"))
+        self.destroy_button.setToolTip(
+            self.tr("Destroy the selected dataset for good (received data: with a certificate)")
+        )
+        self._show_due(self.due_notice.items)
         self.drop_hint.setText(self.tr("or drop CSV / XLSX / XLS files on this window"))
         for index, text in enumerate(
             (self.tr("Rows"), self.tr("Policy"), self.tr("Quality"), self.tr("Statistics"), self.tr("k-anonymity"))
@@ -222,6 +246,8 @@ class DatasetsPage(Retranslating, QWidget):
         self._pending_files.clear()
         if session is None and self.subject_dialog is not None:
             self.subject_dialog.reject()
+        if session is None and self.lifecycle_dialog is not None:
+            self.lifecycle_dialog.reject()
         self._install_in_window()
 
         def can(permission: Permission) -> bool:
@@ -233,12 +259,15 @@ class DatasetsPage(Retranslating, QWidget):
         self.import_action.setEnabled(can(Permission.IMPORT))
         self.export_button.setVisible(can(Permission.EXPORT))
         self.subject_button.setVisible(can(Permission.VIEW_RAW))
+        self.retention_button.setVisible(can(Permission.IMPORT))
+        self.destroy_button.setVisible(can(Permission.DESTROY))
         self.view.set_session(session)
         self.policy_editor.set_session(session)
         self.quality.set_session(session)
         self.stats.set_session(session)
         self.kanon.set_session(session, can_edit_policy=can(Permission.REDACT))
         self.list_model.clear()
+        self._show_due([])
         self._update_empty()
         self._show_empty(session is not None)
         if session is not None:
@@ -255,6 +284,7 @@ class DatasetsPage(Retranslating, QWidget):
         window.setAcceptDrops(True)
         self._drops = _WindowDrops(self)  # kept: Qt calls its Python eventFilter
         window.installEventFilter(self._drops)
+        window.statusBar().insertPermanentWidget(0, self.due_badge)
         menu = getattr(window, "file_menu", None)
         if menu is not None:
             actions = menu.actions()
@@ -281,6 +311,12 @@ class DatasetsPage(Retranslating, QWidget):
         has = bool(datasets)
         self._show_empty(not has)
         self.export_button.setEnabled(has)
+        self.retention_button.setEnabled(has)
+        self.destroy_button.setEnabled(has)
+        try:
+            self._show_due(lifecycle.due_for_destruction(session))
+        except DataroomError as err:
+            messages.show_error(self, err)
         row = self.list_model.row_of(current) if current else None
         if row is None and has:
             row = 0
@@ -557,3 +593,47 @@ class DatasetsPage(Retranslating, QWidget):
         name = self.selected_name()
         self.refresh(select=name)
         self._show_dataset(name)
+
+    # --- retention and destruction -----------------------------------------------------------------------------
+    def _show_due(self, items: list[lifecycle.DueItem]) -> None:
+        self.due_notice.show_items(items)
+        self.due_badge.set_state("bad" if any(i.overdue for i in items) else "warn", self.due_notice.headline())
+        self.due_badge.setVisible(bool(items))
+
+    def open_retention(self) -> RetentionDialog | None:
+        """Set or remove the selected dataset's retention limit."""
+        session, name = self._session, self.selected_name()
+        if session is None or name is None or not session.can(Permission.IMPORT):
+            return None
+        try:
+            current = lifecycle.get_retention(session, name)
+        except DataroomError as err:
+            messages.show_error(self, err)
+            return None
+        dialog = RetentionDialog(session, name, current, self)
+        dialog.changed.connect(lambda _rule: self.refresh(select=name))
+        return self._open_lifecycle(dialog)
+
+    def open_destroy(self) -> DestroyDialog | None:
+        """Confirm and destroy the selected dataset (the dialog names exactly what goes)."""
+        session, name = self._session, self.selected_name()
+        if session is None or name is None or not session.can(Permission.DESTROY):
+            return None
+        try:
+            dialog = open_destroy_dialog(session, name, self)
+        except DataroomError as err:
+            messages.show_error(self, err)
+            return None
+        dialog.destroyed.connect(lambda _name: self.refresh())
+        return self._open_lifecycle(dialog)
+
+    def _open_lifecycle(self, dialog: RetentionDialog | DestroyDialog) -> RetentionDialog | DestroyDialog:
+        self.lifecycle_dialog = dialog
+        dialog.finished.connect(lambda _r: self._lifecycle_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _lifecycle_closed(self, dialog: RetentionDialog | DestroyDialog) -> None:
+        if self.lifecycle_dialog is dialog:
+            self.lifecycle_dialog = None
+        dialog.deleteLater()
