@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,44 +73,6 @@ class Badge(QLabel):
         self.setToolTip(tooltip)
         if self.property("badge") != kind:
             set_look(self, "badge", kind)
-
-
-class ComingSoonPanel(QFrame):
-    """An honest placeholder: what the page will do and which piece of work brings it."""
-
-    def __init__(self, icon_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("card", True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(10)
-        top = QHBoxLayout()
-        pic = QLabel()
-        pic.setPixmap(icon(icon_name).pixmap(40, 40))
-        pic.setAlignment(Qt.AlignmentFlag.AlignTop)
-        top.addWidget(pic)
-        column = QVBoxLayout()
-        self.heading = label("section")
-        self.body = label("", wrap=True)
-        self.body.setTextFormat(Qt.TextFormat.PlainText)
-        self.arrives = Badge()
-        self.meanwhile = label("muted", wrap=True)
-        self.meanwhile.setTextFormat(Qt.TextFormat.PlainText)
-        column.addWidget(self.heading)
-        column.addWidget(self.body)
-        column.addSpacing(6)
-        column.addWidget(self.arrives, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.meanwhile)
-        top.addLayout(column, 1)
-        layout.addLayout(top)
-
-    def set_texts(self, heading: str, body: str, arrives: str, meanwhile: str = "") -> None:
-        """``meanwhile`` says where the feature is available today (the command line), if anywhere."""
-        self.heading.setText(heading)
-        self.body.setText(body)
-        self.arrives.set_state("info", arrives)
-        self.meanwhile.setText(meanwhile)
-        self.meanwhile.setVisible(bool(meanwhile))
 
 
 def password_edit(parent: QWidget | None = None) -> QLineEdit:
