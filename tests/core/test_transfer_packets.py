@@ -103,6 +103,21 @@ def test_gate_refusal_is_audited_and_writes_nothing(pair, tmp_path: Path) -> Non
     assert records.all_sent(seller.vault.connection()) == []
 
 
+def test_check_packet_answers_as_the_export_will_without_acting(pair, tmp_path: Path) -> None:
+    seller, buyer, nda_id = pair
+    conn = seller.vault.connection()
+    before = audit_log.head(conn)
+    refused = transfer.check_packet(seller, "customers", fp(buyer), nda_id, full=True)
+    allowed = transfer.check_packet(seller, "customers", fp(buyer), nda_id)
+    assert not refused.ok and "full-not-allowed" in [r.code for r in refused.reasons]
+    assert allowed.ok and audit_log.head(conn) == before  # a question: nothing audited, nothing written
+    sent = transfer.export_packet(seller, "customers", fp(buyer), nda_id, out=tmp_path / "ok.drpkt")
+    assert sent.decision.audit_details() == allowed.audit_details()
+    reviewer = type(seller)(seller.vault, "rita", Role.REVIEWER)
+    with pytest.raises(PermissionDenied):
+        transfer.check_packet(reviewer, "customers", fp(buyer), nda_id)
+
+
 def test_reviewer_cannot_export_and_full_needs_raw_right(pair, tmp_path: Path) -> None:
     seller, buyer, nda_id = pair
     user_flows.add_user(seller, "rita", Role.REVIEWER, "reviewer passphrase 123")

@@ -18,13 +18,17 @@ from dataroom.core.atomic import atomic_write
 from dataroom.core.audit import log as audit_log
 from dataroom.core.cancel import CancelToken, Progress, no_progress
 from dataroom.core.datasets import classes, store
+from dataroom.core.datasets.classes import ColumnClass
 from dataroom.core.datasets.importer import file_sha256
+from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.deal import counterparties, identity
 from dataroom.core.deal import duties as duty_mod
 from dataroom.core.deal import nda as ndas
 from dataroom.core.deal.gate import GateDecision, check_export
 from dataroom.core.errors import DataroomError, InputError
 from dataroom.core.redaction import policy_store
+from dataroom.core.redaction.engine import CompiledPolicy
+from dataroom.core.redaction.policy_store import StoredPolicy
 from dataroom.core.session import Session
 from dataroom.core.timeutil import utc_now
 from dataroom.core.transfer import (
@@ -74,6 +78,50 @@ def _audit_refusal(session: Session, action: str, obj: str, details: dict[str, A
         audit_log.append(tx, session.user, action, obj, details)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a packet export would release: the dataset, the recipient, and the policy compiled for them."""
+
+    info: DatasetInfo
+    recipient: str
+    classes: list[ColumnClass]
+    stored: StoredPolicy | None
+    compiled: CompiledPolicy | None
+    release: policy_view.Release
+
+
+def _plan(conn: Any, dataset: str, recipient: str, full: bool, policy_version: int | None) -> _Plan:
+    info = store.get(conn, dataset)
+    fp = counterparties.resolve(conn, recipient)
+    found = classes.load(conn, info)
+    if full:
+        if policy_version is not None:
+            raise InputError("A full packet sends every column unchanged; it takes no policy version.")
+        return _Plan(info, fp, found, None, None, policy_view.full(info, found))
+    stored = policy_view.resolve(conn, info, policy_version)
+    compiled = policy_view.compile_for(conn, info, stored, policy_view.pseudonym_key(conn, fp))
+    return _Plan(info, fp, found, stored, compiled, policy_view.redacted(compiled, stored, found))
+
+
+def check_packet(
+    session: Session,
+    dataset: str,
+    recipient: str,
+    nda_id: str,
+    *,
+    full: bool = False,
+    policy_version: int | None = None,
+) -> GateDecision:
+    """The NDA gate's decision on the packet :func:`export_packet` would write with these choices, computed the
+    same way, without writing anything (a question, not an action: nothing is audited)."""
+    session.require(Permission.EXPORT)
+    if full:
+        session.require(Permission.VIEW_RAW)
+    conn = session.vault.connection()
+    plan = _plan(conn, dataset, recipient, full, policy_version)
+    return check_export(conn, nda_id, plan.info, plan.release.summary, plan.recipient, full)
+
+
 def export_packet(
     session: Session,
     dataset: str,
@@ -99,20 +147,9 @@ def export_packet(
     if full:
         session.require(Permission.VIEW_RAW)
     conn = session.vault.connection()
-    info = store.get(conn, dataset)
-    fp = counterparties.resolve(conn, recipient)
-    found = classes.load(conn, info)
-    stored = None
-    compiled = None
-    if full:
-        if policy_version is not None:
-            raise InputError("A full packet sends every column unchanged; it takes no policy version.")
-        release = policy_view.full(info, found)
-    else:
-        stored = policy_view.resolve(conn, info, policy_version)
-        key = policy_view.pseudonym_key(conn, fp)
-        compiled = policy_view.compile_for(conn, info, stored, key)
-        release = policy_view.redacted(compiled, stored, found)
+    plan = _plan(conn, dataset, recipient, full, policy_version)
+    info, fp, found, stored, compiled, release = (
+        plan.info, plan.recipient, plan.classes, plan.stored, plan.compiled, plan.release)  # fmt: skip
     decision = check_export(conn, nda_id, info, release.summary, fp, full)
     if not decision.ok:
         _audit_refusal(session, "packet.export-refused", dataset, decision.audit_details())

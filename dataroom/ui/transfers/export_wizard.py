@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from dataroom.core.cancel import CancelToken, Progress
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.deal.counterparties import PartyCard
-from dataroom.core.deal.gate import GateDecision, PolicySummary
+from dataroom.core.deal.gate import GateDecision
 from dataroom.core.errors import DataroomError
 from dataroom.core.flows import datasets as dataset_flows
 from dataroom.core.flows import nda as nda_flows
@@ -41,7 +41,6 @@ from dataroom.core.flows import parties as party_flows
 from dataroom.core.flows import redaction as redaction_flows
 from dataroom.core.flows import transfer as transfer_flows
 from dataroom.core.flows.transfer import PacketExport
-from dataroom.core.pii.types import DataClass
 from dataroom.core.session import Session
 from dataroom.core.transfer import container, sending
 from dataroom.core.users.roles import Permission
@@ -562,22 +561,15 @@ class ExportWizard(Retranslating, QWizard):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export packet"))
 
-    def policy_summary(self, info: DatasetInfo) -> PolicySummary:
-        """What the gate checks, computed as ``export_packet`` computes it: the policy version's summary, or for
-        full data every column with its class (an unclassified one counts as sensitive)."""
-        if self.policy_page.is_full():
-            found = {c.name: c.data_class for c in dataset_flows.column_classes(self.session, info.name)}
-            return {col: (found.get(col, DataClass.SENSITIVE.value), True) for col in info.columns}
-        stored = redaction_flows.show_policy(self.session, info.name, self.policy_page.policy_version())
-        return stored.policy.summary()
-
     def gate_decision(self, nda_id: str) -> GateDecision | None:
-        """The export gate's answer for the choices so far (``None`` until dataset and recipient are chosen)."""
+        """The export gate's answer for the choices so far (``None`` until dataset and recipient are chosen),
+        computed by the core exactly as the export will compute it."""
         info, fp = self.dataset_page.info(), self.recipient_page.fingerprint()
         if info is None or fp is None:
             return None
         full = self.policy_page.is_full()
-        return nda_flows.check_export(self.session, nda_id, info, self.policy_summary(info), fp, full)
+        version = None if full else self.policy_page.policy_version()
+        return transfer_flows.check_packet(self.session, info.name, fp, nda_id, full=full, policy_version=version)
 
     def reject(self) -> None:
         """Cancel (or Escape) while the packet is being written stops the export instead of closing."""
