@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +24,9 @@ from . import (
     selftest,
 )
 
+LOG_LEVEL_ENV = "DATAROOM_LOG_LEVEL"
+log = logging.getLogger("dataroom")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -35,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", help="act as this local user (default: the vault's creator)")
     parser.add_argument("--passphrase-file", metavar="FILE", help="file whose first line is your passphrase")
     parser.add_argument("--totp", metavar="CODE", help="current authenticator code, if you enabled one")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"show tracebacks of unexpected errors ({LOG_LEVEL_ENV}=DEBUG also logs diagnostics to stderr)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands_vault.register(sub)
     commands_users.register(sub)
@@ -49,10 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def configure_logging() -> None:
+    """Diagnostics go to stderr at the level ``DATAROOM_LOG_LEVEL`` names (default WARNING). Log records name
+    commands, actions and objects, never keys, passphrases or cell values (tests/hardening/test_leaks.py)."""
+    level = logging.getLevelName(os.environ.get(LOG_LEVEL_ENV, "WARNING").strip().upper())
+    logging.basicConfig(
+        level=level if isinstance(level, int) else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit code (0 ok, 1 refused or failed, 2 usage, 130 interrupted)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging()
+    log.debug("dataroom %s: command %s", __version__, args.command)
     try:
         return int(args.func(args))
     except DataroomError as exc:
