@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
 from dataroom import __version__
+from dataroom.core.diagnostics import LOG_LEVEL_ENV, configure_logging
 from dataroom.core.errors import DataroomError
 
 from . import (
@@ -24,7 +24,6 @@ from . import (
     selftest,
 )
 
-LOG_LEVEL_ENV = "DATAROOM_LOG_LEVEL"
 log = logging.getLogger("dataroom")
 
 
@@ -56,15 +55,6 @@ def build_parser() -> argparse.ArgumentParser:
     commands_lifecycle.register(sub)
     demo.register(sub)
     return parser
-
-
-def configure_logging() -> None:
-    """Diagnostics go to stderr at the level ``DATAROOM_LOG_LEVEL`` names (default WARNING). Log records name
-    commands, actions and objects, never keys, passphrases or cell values (tests/hardening/test_leaks.py)."""
-    level = logging.getLevelName(os.environ.get(LOG_LEVEL_ENV, "WARNING").strip().upper())
-    logging.basicConfig(
-        level=level if isinstance(level, int) else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 import dataroom
+from dataroom.core.diagnostics import configure_logging
 from dataroom.ui import i18n
 from dataroom.ui import settings as settings_mod
 from dataroom.ui.controller import AppController
@@ -55,7 +56,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application([])
     settings = settings_mod.load()
