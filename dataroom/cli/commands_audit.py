@@ -1,4 +1,4 @@
-"""``audit show/verify/export``."""
+"""``audit show/verify/export/report``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--from", dest="first", type=int, default=1)
     p.add_argument("--to", dest="last", type=int)
     p.set_defaults(func=cmd_export)
+
+    p = audit.add_parser("report", help="write a bilingual PDF report of a range, with the chain status")
+    p.add_argument("--out", required=True, help="the PDF file to write")
+    p.add_argument("--from", dest="first", type=int, default=1)
+    p.add_argument("--to", dest="last", type=int)
+    p.add_argument("--actor")
+    p.add_argument("--action", help="action or prefix, e.g. dataset.")
+    p.add_argument("--object", dest="obj", help="a dataset name or any exact object")
+    p.add_argument("--since", help="UTC time, e.g. 2026-11-01")
+    p.add_argument("--until", help="UTC time")
+    p.set_defaults(func=cmd_report)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -74,3 +85,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         session.close()
     print(f"Exported {count} audit records to {args.file}.")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        filters = {k: getattr(args, k) for k in ("actor", "action", "obj", "since", "until") if getattr(args, k)}
+        result = audit_flows.report(session, args.out, args.first, args.last, **filters)
+    finally:
+        session.close()
+    noun = "record" if result.count == 1 else "records"
+    print(f"Wrote a report of {result.count} audit {noun} to {result.path}.")
+    print(result.status.describe())
+    return 0 if result.status.ok else 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 
 from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from dataroom.core.flows import audit as audit_flows
 from dataroom.core.flows.demo import is_demo_vault
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Permission
-from dataroom.ui import labels, messages, worker
+from dataroom.ui import labels, messages, verify_file, worker
 from dataroom.ui.pages.audit_page import AuditPage
 from dataroom.ui.pages.datasets_page import DatasetsPage
 from dataroom.ui.pages.documents_page import DocumentsPage
@@ -71,6 +71,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowIcon(icon("vault"))
         self.resize(1180, 760)
         self.setMinimumSize(QSize(900, 600))
+        self.setAcceptDrops(True)  # any Dataroom file dropped on the window is verified
 
         # sidebar
         self.sidebar = QFrame()
@@ -154,11 +155,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_action = QAction(icon("lock"), "", self, shortcut=QKeySequence("Ctrl+L"))
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.verify_action = QAction(icon("audit"), "", self)
+        self.verify_action.triggered.connect(lambda: verify_file.choose_and_verify(self, self.session))
         self.new_action.triggered.connect(self.new_vault_requested)
         self.open_action.triggered.connect(self.open_vault_requested)
         self.lock_action.triggered.connect(self.lock_requested)
         self.quit_action.triggered.connect(self.quit_requested)
         self.file_menu.addActions([self.new_action, self.open_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.verify_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addSeparator()
@@ -203,6 +208,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action.setText(self.tr("&New vault…"))
         self.open_action.setText(self.tr("&Open vault…"))
         self.lock_action.setText(self.tr("&Lock"))
+        self.verify_action.setText(self.tr("&Verify a file…"))
+        self.verify_action.setToolTip(self.tr("Check a packet, receipt, certificate, card or audit export"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Dataroom"))
         self._update_title()
@@ -331,6 +338,16 @@ class MainWindow(Retranslating, QMainWindow):
 
     def allow_close(self) -> None:
         self._allow_close = True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+        if verify_file.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+        files = verify_file.dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            verify_file.verify_paths(files, self, self.session)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         # The window's close button means "quit": the controller locks the vault and saves the settings first.

@@ -1,32 +1,33 @@
-"""Showing whether a file given to the app (a packet, receipt, certificate, card or audit export) is authentic.
+"""Ways into the verification panel: a file given to the app, dropped on the window, or chosen with File → Verify.
 
-Used for ``dataroom-app FILE``, which is how the desktop opens Dataroom files by double-click (the ``.desktop``
-entry passes the file). The check runs on the worker — a packet may be hundreds of megabytes to hash — and
-needs no unlocked vault: trust is then "signature valid, signer not confirmed by you".
+``dataroom-app FILE`` is how the desktop opens Dataroom files by double-click (the ``.desktop`` entry passes the
+file). Every way opens a :class:`~dataroom.ui.verify_panel.VerifyPanel`, which checks the file on the worker and
+says in words whether it is authentic; with an unlocked vault, against the cards confirmed in it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from dataroom.core.flows import verify as verify_flows
-from dataroom.ui import messages, worker
+from dataroom.core.session import Session
+from dataroom.ui.verify_panel import VerifyPanel, ask_for_file, dropped_files, open_panel
+
+__all__ = ["choose_and_verify", "dropped_files", "verify_in_background", "verify_paths"]
 
 
-def verify_in_background(path: Path, parent: QWidget | None = None) -> worker.Task:
-    """Start verifying ``path``; a message box says the verdict in words when it is known."""
-    # Owned by the window, or by the application when there is none yet, so it lives until it reports.
-    owner = parent if parent is not None else QCoreApplication.instance()
-    task = worker.run(lambda progress, cancel: verify_flows.verify_file(Path(path)), owner)
+def verify_in_background(path: Path, parent: QWidget | None = None, session: Session | None = None) -> VerifyPanel:
+    """Open a panel and start verifying ``path``; the verdict appears in it when it is known."""
+    return open_panel(Path(path), parent, session)
 
-    def show(report: verify_flows.VerifyReport) -> None:
-        lines = report.describe()
-        title = QCoreApplication.translate("VerifyFile", "Verify a file")
-        messages.show_message(parent, lines[0], details="\n".join(lines[1:]), warning=not report.authentic, title=title)
 
-    task.succeeded.connect(show)
-    task.failed.connect(lambda err: messages.show_error(parent, err))
-    return task
+def verify_paths(paths: list[Path], parent: QWidget | None = None, session: Session | None = None) -> list[VerifyPanel]:
+    """One panel per file (several dropped files are compared side by side)."""
+    return [open_panel(path, parent, session) for path in paths]
+
+
+def choose_and_verify(parent: QWidget | None = None, session: Session | None = None) -> VerifyPanel | None:
+    """Ask for a file, then verify it (``None`` when the user cancels)."""
+    path = ask_for_file(parent)
+    return open_panel(path, parent, session) if path is not None else None

@@ -119,6 +119,18 @@ def _row_to_record(row: Any) -> AuditRecord:
     return AuditRecord(int(row[0]), row[1], row[2], row[3], row[4], json.loads(row[5]), bytes(row[6]), bytes(row[7]))
 
 
+def _shown_record(row: Any) -> AuditRecord:
+    """A row for browsing: one altered into invalid JSON is still listed (:func:`verify` names it) instead of
+    making the whole log unreadable."""
+    try:
+        return _row_to_record(row)
+    except (ValueError, TypeError, RecursionError):
+        raw = str(row[5])
+        details = {"unreadable": raw if len(raw) <= 200 else raw[:199] + "…"}
+        return AuditRecord(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), details,
+                           bytes(row[6] or b""), bytes(row[7] or b""))  # fmt: skip
+
+
 def verify(conn: Any) -> ChainStatus:
     """Recompute every hash and MAC in order; report the first record that does not check out."""
     keys = {int(e): bytes(k) for e, k in conn.execute("SELECT epoch, key FROM audit_keys")}
@@ -151,20 +163,18 @@ def _bad(count: int, prev: bytes, seq: int, reason: str) -> ChainStatus:
     return ChainStatus(False, count, seq - 1, prev.hex(), first_bad=seq, reason=reason)
 
 
-def records(
-    conn: Any,
-    *,
-    first: int = 1,
-    last: int | None = None,
-    actor: str | None = None,
-    action: str | None = None,
-    obj: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = None,
-) -> list[AuditRecord]:
-    """Records in sequence order, filtered; ``action`` matches a prefix (``vault.`` selects all vault actions)."""
-    where, args = ["seq >= ?"], [first]
+def _where(
+    first: int,
+    last: int | None,
+    actor: str | None,
+    action: str | None,
+    obj: str | None,
+    since: str | None,
+    until: str | None,
+) -> tuple[str, list[Any]]:
+    """The ``WHERE`` clause and arguments shared by :func:`records` and :func:`count`."""
+    where: list[str] = ["seq >= ?"]
+    args: list[Any] = [first]
     if last is not None:
         where.append("seq <= ?")
         args.append(last)
@@ -183,6 +193,42 @@ def records(
     if until:
         where.append("time <= ?")
         args.append(until)
-    sql = "SELECT seq, time, actor, action, object, details, prev, hash FROM audit WHERE " + " AND ".join(where)
+    return " AND ".join(where), args
+
+
+def records(
+    conn: Any,
+    *,
+    first: int = 1,
+    last: int | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    obj: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[AuditRecord]:
+    """Records in sequence order, filtered; ``action`` matches a prefix (``vault.`` selects all vault actions).
+
+    ``first`` and ``limit`` make keyset pages: the next page starts at the last seq shown plus one.
+    """
+    where, args = _where(first, last, actor, action, obj, since, until)
+    sql = "SELECT seq, time, actor, action, object, details, prev, hash FROM audit WHERE " + where
     sql += " ORDER BY seq" + (f" LIMIT {int(limit)}" if limit else "")
-    return [_row_to_record(r) for r in conn.execute(sql, args)]
+    return [_shown_record(r) for r in conn.execute(sql, args)]
+
+
+def count(
+    conn: Any,
+    *,
+    first: int = 1,
+    last: int | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    obj: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
+    """How many records :func:`records` would return with the same filters and no limit."""
+    where, args = _where(first, last, actor, action, obj, since, until)
+    return int(conn.execute("SELECT COUNT(*) FROM audit WHERE " + where, args).fetchone()[0])

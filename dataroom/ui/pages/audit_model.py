@@ -1,8 +1,15 @@
-"""Table model over audit records, marking the first record that fails verification and those after it."""
+"""Table model over audit records in keyset pages, marking the first record that fails verification and those after.
+
+The log can hold millions of records, so the model never loads it whole: it asks its source for the next
+:data:`PAGE_SIZE` records after the last one it holds whenever the view scrolls to the end (Qt's
+``canFetchMore``/``fetchMore``), and on demand up to a given record (to show the first bad one).
+"""
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +21,11 @@ from dataroom.ui import messages, theme
 
 SEQ, TIME, ACTOR, ACTION, OBJECT, DETAILS = range(6)
 _DETAILS_SHOWN = 160
+#: Records fetched at a time: a screenful many times over, and a read of a few milliseconds.
+PAGE_SIZE = 500
+
+#: ``fetch(after_seq, limit)``: up to ``limit`` matching records with ``seq > after_seq``, in sequence order.
+PageSource = Callable[[int, int], list[AuditRecord]]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,14 +44,28 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._records: list[AuditRecord] = []
+        self._source: PageSource | None = None
+        self._exhausted = True
         self._first_bad: int | None = None
         self._reason = ""
+        self.page_size = PAGE_SIZE
 
     # --- content -----------------------------------------------------------------------------------------------
-    def set_records(self, records: list[AuditRecord]) -> None:
+    def set_source(self, source: PageSource | None) -> None:
+        """Show the records ``source`` gives, starting with its first page (``None``: show nothing)."""
         self.beginResetModel()
-        self._records = list(records)
+        self._records, self._source, self._exhausted = [], source, source is None
         self.endResetModel()
+        if source is not None:
+            self.fetchMore()
+
+    def load_through(self, seq: int) -> None:
+        """Fetch pages until record ``seq`` (or the first matching record after it) is loaded, or all are."""
+        while self.canFetchMore() and (not self._records or self._records[-1].seq < seq):
+            self.fetchMore()
+
+    def all_loaded(self) -> bool:
+        return self._exhausted
 
     def set_first_bad(self, seq: int | None, reason: str = "") -> None:
         self._first_bad, self._reason = seq, reason
@@ -47,15 +73,16 @@ class AuditTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, DETAILS))
 
     def clear(self) -> None:
-        self.set_records([])
+        self.set_source(None)
         self._first_bad, self._reason = None, ""
 
     def record(self, row: int) -> AuditRecord:
         return self._records[row]
 
     def row_of(self, seq: int) -> int | None:
-        """Row showing record ``seq`` (records are sorted, so a bisection would do; lists here are small)."""
-        return next((row for row, r in enumerate(self._records) if r.seq == seq), None)
+        """Row showing record ``seq`` among those loaded (rows are in sequence order)."""
+        row = bisect.bisect_left(self._records, seq, key=lambda r: r.seq)
+        return row if row < len(self._records) and self._records[row].seq == seq else None
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, DETAILS)
@@ -63,6 +90,20 @@ class AuditTableModel(QAbstractTableModel):
     # --- Qt model API ------------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(self._records)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt override
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt override
+        if parent.isValid() or self._source is None or self._exhausted:
+            return
+        after = self._records[-1].seq if self._records else 0
+        page = self._source(after, self.page_size)
+        self._exhausted = len(page) < self.page_size
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._records), len(self._records) + len(page) - 1)
+            self._records.extend(page)
+            self.endInsertRows()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else DETAILS + 1

@@ -1,11 +1,13 @@
-"""Audit page: browse and filter the hash-chained log, see whether the chain verifies, export a range."""
+"""Audit page: browse the hash-chained log page by page, filter it (time, user, action, dataset or object), see
+whether the chain verifies and jump to the first bad record, export a range as JSON lines or a PDF report."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dataroom.core.audit.log import ChainStatus
+from dataroom.core.audit.log import AuditRecord, ChainStatus
+from dataroom.core.audit.report import AuditReport
 from dataroom.core.errors import DataroomError
 from dataroom.core.flows import audit as audit_flows
+from dataroom.core.flows import datasets as dataset_flows
 from dataroom.core.flows import users as user_flows
 from dataroom.core.session import Session
 from dataroom.core.timeutil import format_utc
@@ -56,6 +60,7 @@ class AuditPage(Retranslating, QWidget):
         super().__init__(parent)
         self._session: Session | None = None
         self._status: ChainStatus | None = None
+        self.total = 0
         self.header = PageHeader()
 
         # chain status banner
@@ -89,6 +94,9 @@ class AuditPage(Retranslating, QWidget):
         self.action = QLineEdit()
         self.action.setCompleter(QCompleter(ACTION_PREFIXES, self))
         self.object = QLineEdit()
+        self.datasets = QCompleter([], self)  # dataset names; any other object can be typed in full
+        self.datasets.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.object.setCompleter(self.datasets)
         self.apply_button = QPushButton()
         self.apply_button.setProperty("primary", True)
         self.clear_button = QPushButton()
@@ -121,6 +129,7 @@ class AuditPage(Retranslating, QWidget):
 
         # table
         self.model = AuditTableModel(self)
+        self.model.rowsInserted.connect(self._update_count)  # the view fetched another page
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,9 +147,12 @@ class AuditPage(Retranslating, QWidget):
         self.count = label("muted")
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export)
+        self.report_button = QPushButton()
+        self.report_button.clicked.connect(self.report)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
         footer.addWidget(self.export_button)
+        footer.addWidget(self.report_button)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -176,15 +188,18 @@ class AuditPage(Retranslating, QWidget):
         self.use_from.setText(self.tr("From"))
         self.use_to.setText(self.tr("To"))
         for widget, text in zip(
-            self.filter_labels, (self.tr("User"), self.tr("Action"), self.tr("Object")), strict=True
+            self.filter_labels, (self.tr("User"), self.tr("Action"), self.tr("Dataset")), strict=True
         ):
             widget.setText(text)
         self.actor.lineEdit().setPlaceholderText(self.tr("anyone"))
         self.action.setPlaceholderText(self.tr("prefix, e.g. vault."))
-        self.object.setPlaceholderText(self.tr("exact object"))
+        self.object.setPlaceholderText(self.tr("dataset name, or any exact object"))
         self.apply_button.setText(self.tr("Apply"))
         self.clear_button.setText(self.tr("Clear"))
         self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("The selected records, or those shown, as JSON lines others can recheck"))
+        self.report_button.setText(self.tr("PDF report…"))
+        self.report_button.setToolTip(self.tr("A bilingual PDF of the selected or shown records and the chain status"))
         self.not_allowed.setText(self.tr("Your role does not include the audit log. Ask an owner of this vault."))
         self.model.retranslate()
         self._show_status()
@@ -202,6 +217,10 @@ class AuditPage(Retranslating, QWidget):
             assert session is not None
             self.actor.addItem("")
             self.actor.addItems([u.name for u in user_flows.list_users(session)])
+            names: list[str] = []
+            if session.can(Permission.VIEW_REDACTED):
+                names = [d.name for d in dataset_flows.list_datasets(session)]
+            self.datasets.setModel(QStringListModel(names, self.datasets))
             self.refresh()
         self._show_status()
 
@@ -226,16 +245,28 @@ class AuditPage(Retranslating, QWidget):
         return result
 
     def refresh(self) -> None:
-        """Re-run the query (quick: an indexed read on this thread's connection)."""
+        """Re-run the query: count the matches, load the first page (quick indexed reads on this thread)."""
         session = self._session
         if session is None or not session.vault.is_open or not session.can(Permission.VIEW_AUDIT):
             return
+        filters = self.filters()
         try:
-            records = audit_flows.show(session, **self.filters())
+            self.total = audit_flows.count(session, **filters)
         except DataroomError as err:
             messages.show_error(self, err)
             return
-        self.model.set_records(records)
+
+        def page(after: int, limit: int) -> list[AuditRecord]:
+            # Called by the view whenever it scrolls to the end of what is loaded.
+            if not session.vault.is_open:
+                return []
+            try:
+                return audit_flows.show(session, first=after + 1, limit=limit, **filters)
+            except DataroomError as err:
+                messages.show_error(self, err)
+                return []
+
+        self.model.set_source(page)
         self._apply_status()
         self._update_count()
 
@@ -288,9 +319,11 @@ class AuditPage(Retranslating, QWidget):
         status = self._status
         if status is None or status.ok or status.first_bad is None:
             return
+        self.model.load_through(status.first_bad)
         row = self.model.row_of(status.first_bad)
         if row is None and self.filters():
             self.clear_filters()
+            self.model.load_through(status.first_bad)
             row = self.model.row_of(status.first_bad)
         if row is None:
             return
@@ -301,12 +334,17 @@ class AuditPage(Retranslating, QWidget):
     # --- export ------------------------------------------------------------------------------------------------
     def export_range(self) -> tuple[int, int | None]:
         """Selected rows' sequence range, or everything shown, or the whole log."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        if rows:
-            return self.model.record(rows[0]).seq, self.model.record(rows[-1]).seq
+        selected = self._selected_range()
+        if selected is not None:
+            return selected
         if self.model.rowCount() and self.filters():
+            self.model.load_through(sys.maxsize)  # the last matching record may not be loaded yet
             return self.model.record(0).seq, self.model.record(self.model.rowCount() - 1).seq
         return 1, None
+
+    def _selected_range(self) -> tuple[int, int] | None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return (self.model.record(rows[0]).seq, self.model.record(rows[-1]).seq) if rows else None
 
     def export(self) -> None:
         session = self._session
@@ -341,5 +379,49 @@ class AuditPage(Retranslating, QWidget):
             done,
         )
 
+    def report(self) -> None:
+        """Ask where to write a PDF report of the selected rows' range (or everything) under the current filters."""
+        if self._session is None:
+            return
+        first, last = self._selected_range() or (1, None)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("PDF report of the audit log"),
+            str(Path.home() / f"audit-report-{first}-{last if last is not None else 'end'}.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        if path:
+            self.report_to(Path(path), first, last)
+
+    def report_to(self, path: Path, first: int, last: int | None) -> None:
+        """Write the report on the worker with the current filters (tests and scripts call this directly)."""
+        session = self._session
+        if session is None:
+            return
+        filters = {k: str(v) for k, v in self.filters().items()}
+
+        def done(result: AuditReport) -> None:
+            messages.show_info(
+                self,
+                self.tr("Wrote a report of {count} records to {path}.").format(
+                    count=result.count, path=result.path.name
+                ),
+            )
+            self.refresh()
+            self.changed.emit()
+
+        run_busy(
+            self,
+            self.tr("Writing the audit report…"),
+            lambda _p, _c: audit_flows.report(session, path, first, last, **filters),
+            done,
+        )
+
     def _update_count(self) -> None:
-        self.count.setText(self.tr("{count} records shown").format(count=self.model.rowCount()))
+        shown = self.model.rowCount()
+        if self.model.all_loaded():
+            self.count.setText(self.tr("{count} records shown").format(count=shown))
+        else:
+            self.count.setText(
+                self.tr("{shown} of {total} records loaded; scroll down for more").format(shown=shown, total=self.total)
+            )
