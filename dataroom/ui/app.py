@@ -66,7 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller = AppController(settings)
     controller.start(args.vault, demo=args.demo)
     if args.file is not None:
-        verify_in_background(args.file)
+        # Checked against the vault's confirmed cards when the vault is already open (keyring unlock or demo);
+        # otherwise on its own, and the panel says the signer could not be matched to a confirmed card.
+        verify_in_background(args.file, controller.window, controller.session)
     try:
         return app.exec()
     finally:
