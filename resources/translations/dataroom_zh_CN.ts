@@ -55,181 +55,222 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="171"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="183"/>
         <source>Audit log</source>
         <extracomment>The log grew (an export is itself audited): the main window re-verifies.</extracomment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="172"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="184"/>
         <source>Every action in this vault, hash-chained so that any later change to a record is detected.</source>
         <translation>本保险库中的每一项操作都以哈希链记录，任何事后篡改都会被发现。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="174"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="186"/>
         <source>Verify again</source>
         <translation>重新验证</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="175"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="187"/>
         <source>Show the first bad record</source>
         <translation>定位第一条异常记录</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="176"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="188"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="177"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="189"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="179"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="191"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="179"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="191"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="179"/>
-        <source>Object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="182"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="194"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="183"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="195"/>
         <source>prefix, e.g. vault.</source>
         <translation>前缀，例如 vault.</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="184"/>
-        <source>exact object</source>
-        <translation>完整对象名</translation>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="191"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="185"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="196"/>
+        <source>dataset name, or any exact object</source>
+        <translation>数据集名称，或任一对象的完整名称</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="197"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="186"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="198"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="187"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="199"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="188"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="200"/>
+        <source>The selected records, or those shown, as JSON lines others can recheck</source>
+        <translation>将所选记录（或当前显示的记录）导出为可供他人复核的 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="201"/>
+        <source>PDF report…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="202"/>
+        <source>A bilingual PDF of the selected or shown records and the chain status</source>
+        <translation>中英双语 PDF，包含所选或当前显示的记录以及哈希链状态</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="203"/>
         <source>Your role does not include the audit log. Ask an owner of this vault.</source>
         <translation>您的角色无权查看审计日志。请联系本保险库的所有者。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="269"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="300"/>
         <source>Checking…</source>
         <translation>验证中…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="270"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="301"/>
         <source>The hash chain is being verified.</source>
         <translation>正在验证哈希链。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="272"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="303"/>
         <source>Chain intact</source>
         <translation>哈希链完整</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="274"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="305"/>
         <source>{count} records verified; head #{seq} {hash}…</source>
         <translation>已验证 {count} 条记录；链头 #{seq} {hash}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="279"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="310"/>
         <source>Chain broken</source>
         <translation>哈希链断裂</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="281"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="312"/>
         <source>Record #{seq} fails verification: {reason}. Records after it cannot be trusted.</source>
         <translation>第 #{seq} 条记录未通过验证：{reason}。其后的记录均不可信。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="319"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="357"/>
         <source>Export audit records</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="321"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="359"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="333"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="371"/>
         <source>Exported {count} records to {path}.</source>
         <translation>已将 {count} 条记录导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="339"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="377"/>
         <source>Exporting audit records…</source>
         <translation>正在导出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_page.py" line="345"/>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="389"/>
+        <source>PDF report of the audit log</source>
+        <translation>审计日志 PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="391"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="406"/>
+        <source>Wrote a report of {count} records to {path}.</source>
+        <translation>已将包含 {count} 条记录的报告写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="415"/>
+        <source>Writing the audit report…</source>
+        <translation>正在写入审计报告…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="423"/>
         <source>{count} records shown</source>
         <translation>显示 {count} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/audit_page.py" line="426"/>
+        <source>{shown} of {total} records loaded; scroll down for more</source>
+        <translation>已加载 {shown} / {total} 条记录；向下滚动可加载更多</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="74"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="115"/>
         <source>#</source>
+        <extracomment>Records fetched at a time: a screenful many times over, and a read of a few milliseconds. ``fetch(after_seq, limit)``: up to ``limit`` matching records with ``seq &gt; after_seq``, in sequence order.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="75"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="116"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="76"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="117"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="77"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="118"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="78"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="119"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="79"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="120"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="94"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="135"/>
         <source>Verification fails here: {reason}</source>
         <translation>此处验证失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/audit_model.py" line="98"/>
+        <location filename="../../dataroom/ui/pages/audit_model.py" line="139"/>
         <source>Not verified: the chain is broken before this record.</source>
         <translation>未验证：哈希链在此记录之前已断裂。</translation>
     </message>
@@ -331,6 +372,49 @@
         <location filename="../../dataroom/ui/dialogs/passphrase_dialog.py" line="32"/>
         <source>Choose a new passphrase for {user}. The old one stops working at once.</source>
         <translation>为 {user} 设置新口令。旧口令将立即失效。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="133"/>
+        <source>Is the packet authentic?</source>
+        <translation>数据包是否真实可信？</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="134"/>
+        <source>Checked without decrypting anything: sender, signature, recipient, NDA, contents.</source>
+        <translation>在不解密任何内容的前提下核验：发送方、签名、接收方、保密协议和内容。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="135"/>
+        <source>What is wrong</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="136"/>
+        <source>What the packet says</source>
+        <translation>数据包声明的信息</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="180"/>
+        <source>Checking the packet…</source>
+        <translation>正在核验数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="182"/>
+        <source>The packet could not be checked. Nothing was imported.</source>
+        <translation>无法核验该数据包。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="184"/>
+        <source>Authentic: signed by a sender you confirmed, made for you, intact.</source>
+        <translation>真实可信：由您已确认的发送方签名，接收方为本方，内容完整。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="186"/>
+        <source>Refused: this packet cannot be imported. Nothing was decrypted.</source>
+        <translation>已拒绝：该数据包无法导入。未解密任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1154,29 @@
     </message>
 </context>
 <context>
+    <name>DatasetPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="83"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="84"/>
+        <source>Choose the dataset to send as an encrypted, signed packet to one recipient.</source>
+        <translation>选择要以加密并签名的数据包形式发送给某一接收方的数据集。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="85"/>
+        <source>There is no dataset in this vault yet; import one on the Datasets page.</source>
+        <translation>本保险库中还没有数据集；请先在“数据集”页面导入。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="95"/>
+        <source>{rows} rows × {columns} columns, imported {when}</source>
+        <translation>{rows} 行 × {columns} 列，导入于 {when}</translation>
+    </message>
+</context>
+<context>
     <name>DatasetView</name>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_view.py" line="126"/>
@@ -1146,73 +1253,93 @@
 <context>
     <name>DatasetsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="179"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="196"/>
         <source>Datasets</source>
         <extracomment>Tabs that still show an earlier dataset (updated when they are shown).</extracomment>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="180"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="197"/>
         <source>Customer tables held in the vault, how sensitive each column is, and what a recipient would see.</source>
         <translation>保险库中的客户数据表、各列的敏感程度，以及接收方将看到的内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="182"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="199"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="183"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="200"/>
         <source>Import a CSV or Excel file (Ctrl+I); you can also drop files here.</source>
         <translation>导入 CSV 或 Excel 文件 (Ctrl+I)；也可以把文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="184"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="201"/>
         <source>&amp;Import table…</source>
         <translation>导入数据表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="185"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="202"/>
         <source>Export de-identified…</source>
         <translation>导出去标识化数据…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="186"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="203"/>
         <source>Data-subject request…</source>
         <translation>个人信息主体请求…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="187"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="204"/>
+        <source>Retention…</source>
+        <translation>保存期限…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="205"/>
+        <source>How long the selected dataset may be kept</source>
+        <translation>所选数据集可保存的期限</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="206"/>
+        <source>Destroy…</source>
+        <translation>销毁…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="208"/>
+        <source>Destroy the selected dataset for good (received data: with a certificate)</source>
+        <translation>永久销毁所选数据集（如为接收的数据，同时出具销毁证明）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="211"/>
         <source>or drop CSV / XLSX / XLS files on this window</source>
         <translation>或将 CSV / XLSX / XLS 文件拖放到本窗口</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
         <source>Policy</source>
         <translation>脱敏策略</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
         <source>Quality</source>
         <translation>数据质量</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="189"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
         <source>k-anonymity</source>
         <translation>k-匿名</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="199"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="223"/>
         <source>No datasets yet.
 
 Import a customer table — CSV in UTF-8, GBK or GB18030, or an Excel workbook — with Import… above, or drop the file on this window. Everything is read as text and stays encrypted in the vault.</source>
@@ -1221,49 +1348,49 @@ Import a customer table — CSV in UTF-8, GBK or GB18030, or an Excel workbook �
 用上方的“导入…”导入客户数据表（UTF-8、GBK 或 GB18030 编码的 CSV，或 Excel 工作簿），或将文件拖放到本窗口。所有内容均按文本读取，并加密保存在保险库中。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="204"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="228"/>
         <source>No datasets in this vault yet. A preparer or owner imports them.</source>
         <translation>本保险库中还没有数据集。数据集由准备人或所有者导入。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="381"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="417"/>
         <source>Import tables</source>
         <translation>导入数据表</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="381"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="417"/>
         <source>Tables ({patterns})</source>
         <translation>数据表 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="433"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="469"/>
         <source>The import was cancelled; no dataset was created from the interrupted table.</source>
         <translation>导入已取消；被中断的数据表没有生成任何数据集。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="435"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="471"/>
         <source>Tables imported before it are kept: {names}.</source>
         <translation>此前已导入的数据表予以保留：{names}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="447"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="483"/>
         <source>Imported {names}. Some rows needed attention; hover over the dataset&apos;s name to read what was found.</source>
         <translation>已导入 {names}。部分行需要注意；将鼠标悬停在数据集名称上可查看发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="506"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="542"/>
         <source>Wrote {rows} de-identified rows ({columns} columns) to {file}.
 File SHA-256: {sha}</source>
         <translation>已将 {rows} 行去标识化数据（{columns} 列）写入 {file}。
 文件 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="514"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="550"/>
         <source>Rows without consent: {blanked} blanked, {dropped} left out.</source>
         <translation>无同意记录的行：{blanked} 行已清空，{dropped} 行未导出。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="524"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="560"/>
         <source>Exporting {name} (de-identified)…</source>
         <translation>正在导出 {name}（去标识化）…</translation>
     </message>
@@ -1388,217 +1515,398 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>DestinationPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="371"/>
+        <source>Destination</source>
+        <translation>目标位置</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="372"/>
+        <source>Choose where to write the packet; give the file to the recipient by any means.</source>
+        <translation>选择数据包的写入位置；可通过任何方式将该文件交给接收方。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="373"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="374"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="377"/>
+        <source>The packet is encrypted to the recipient&apos;s key and signed with yours; the export is recorded in the audit log with the packet&apos;s hash.</source>
+        <translation>数据包使用接收方的密钥加密，并以本方密钥签名；此次导出连同数据包的哈希值一并记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="382"/>
+        <source>Encrypting and signing the packet…</source>
+        <translation>正在加密并签名数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="397"/>
+        <source>Dataroom packets (*{suffix})</source>
+        <translation>数据室数据包 (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="398"/>
+        <source>Write the packet to</source>
+        <translation>数据包写入位置</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="447"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyDialog</name>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="112"/>
+        <source>Destroy {name}</source>
+        <translation>销毁 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="113"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="114"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="162"/>
+        <source>Save the certificate in</source>
+        <translation>销毁证明保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="115"/>
+        <source>Type “{name}” to confirm</source>
+        <translation>输入“{name}”以确认</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="116"/>
+        <source>Destroy for good</source>
+        <translation>永久销毁</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="117"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="119"/>
+        <source>Cannot be undone</source>
+        <translation>此操作无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="129"/>
+        <source>This destroys, for good:</source>
+        <translation>以下内容将被永久销毁：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="130"/>
+        <source>• the dataset “{name}”: {rows} rows × {columns} columns</source>
+        <translation>• 数据集“{name}”：{rows} 行 × {columns} 列</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="133"/>
+        <source>• imported from {source} ({kind}) by {user} on {time}</source>
+        <translation>• 由 {user} 于 {time} 从 {source}（{kind}）导入</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="138"/>
+        <source>• its retention limit (kept until {day})</source>
+        <translation>• 其保存期限（保存至 {day}）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="141"/>
+        <source>• it was received under NDA {id} “{title}”</source>
+        <translation>• 该数据集系依据保密协议 {id}“{title}”接收</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="144"/>
+        <source>will be overwritten and removed</source>
+        <translation>将被覆写并删除</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="144"/>
+        <source>already gone</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="145"/>
+        <source>• packet file {path} ({state})</source>
+        <translation>• 数据包文件 {path}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="147"/>
+        <source>Its rows are deleted from the vault and the vault file is rewritten without them.</source>
+        <translation>其数据行将从保险库中删除，保险库文件也将重写，不再包含这些数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="151"/>
+        <source>A signed certificate of destruction is written for the party that sent the data; send it to them.</source>
+        <translation>系统将为发送数据的一方生成经签名的销毁证明；请将其发送给对方。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="185"/>
+        <source>Destroying {name}…</source>
+        <translation>正在销毁 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="204"/>
+        <source>Destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="205"/>
+        <source>“{name}” and its {rows} rows were destroyed.</source>
+        <translation>“{name}”及其 {rows} 行数据已销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="210"/>
+        <source>The certificate checks out (signed by this vault&apos;s key).</source>
+        <translation>销毁证明核验通过（由本保险库的密钥签名）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="212"/>
+        <source>The certificate did not pass its own check; keep it and look at the details below.</source>
+        <translation>销毁证明未通过自检；请保留该文件并查看下方详情。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="214"/>
+        <source>Certificate of destruction {id}:
+{path}
+{verdict}</source>
+        <translation>销毁证明 {id}：
+{path}
+{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="217"/>
+        <source>Send it to the party that sent the data; they record it on their side.</source>
+        <translation>请将其发送给提供数据的一方，由对方在其保险库中登记。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="142"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="147"/>
         <source>Deal documents</source>
         <translation>交易文件</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="144"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="149"/>
         <source>Non-disclosure agreements as signed structured data. Data leaves the vault only under an NDA that every party signed and that is in force.</source>
         <translation>以签名的结构化数据形式保存的保密协议。只有在各方均已签署且正在生效的保密协议下，数据才能离开保险库。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="148"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="153"/>
         <source>New NDA…</source>
         <translation>新建保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="149"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="312"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="154"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="319"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="150"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="155"/>
         <source>Export for the other party…</source>
         <translation>导出给对方…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="151"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="156"/>
         <source>Import signed NDA…</source>
         <translation>导入已签署的保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="152"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="157"/>
         <source>Render PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="153"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="160"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="158"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="166"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="154"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="159"/>
         <source>Notice to data subjects…</source>
         <translation>告知个人信息主体…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="155"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="160"/>
         <source>PIPL art. 22: tell the data subjects who receives their data</source>
         <translation>《个人信息保护法》第二十二条：告知个人信息主体其数据的接收方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="156"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="161"/>
         <source>No NDA yet. Draft one with “New NDA…”, or import the one another party sent.</source>
         <translation>尚无保密协议。请用“新建保密协议…”起草，或导入对方发来的协议。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="157"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="162"/>
         <source>NDAs</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="158"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="163"/>
         <source>Consents</source>
         <translation>同意登记</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="159"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="164"/>
+        <source>Incidents</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="231"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="238"/>
         <source>Term: {start} – {end}</source>
         <translation>期限：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="235"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="242"/>
         <source>Signatures:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="239"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="246"/>
         <source>Why it is not in force:</source>
         <translation>未生效的原因：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="244"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="251"/>
         <source>Scope: {datasets}; classes: {classes}; {data}</source>
         <translation>范围：{datasets}；数据类别：{classes}；{data}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="247"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="254"/>
         <source>full data</source>
         <translation>完整数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="247"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="254"/>
         <source>de-identified data only</source>
         <translation>仅去标识化数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="289"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="296"/>
         <source>Drafting the NDA…</source>
         <translation>正在起草保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="292"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="299"/>
         <source>Drafted {id}. Read it (Preview), sign it, then export it for the other party.</source>
         <translation>已起草 {id}。请先阅读（预览）并签署，然后导出给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="307"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="314"/>
         <source>Sign NDA</source>
         <translation>签署保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="309"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="316"/>
         <source>Sign “{title}” ({id}) with your party&apos;s key? The signature covers every clause exactly as shown in the preview.</source>
         <translation>用本方密钥签署“{title}”（{id}）？签名覆盖预览中显示的每一条款，一字不差。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="317"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="324"/>
         <source>Signing the NDA…</source>
         <translation>正在签署保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="320"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="327"/>
         <source>Signed {id}: {state}.</source>
         <translation>已签署 {id}：{state}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="326"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="333"/>
         <source>Export NDA</source>
         <translation>导出保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="326"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="356"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="333"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="363"/>
         <source>NDA files (*.drnda)</source>
         <translation>保密协议文件 (*.drnda)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="344"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="351"/>
         <source>Writing the NDA file…</source>
         <translation>正在写入保密协议文件…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="347"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="354"/>
         <source>Wrote {path} with the signatures collected so far. Send it to the other party.</source>
         <translation>已写入 {path}，包含目前收集的签名。请将其发送给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="356"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="363"/>
         <source>Import NDA</source>
         <translation>导入保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="372"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="379"/>
         <source>Checking the NDA and its signatures…</source>
         <translation>正在核验保密协议及其签名…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="381"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="388"/>
         <source>Imported the new NDA {id} “{title}”.</source>
         <translation>已导入新的保密协议 {id}“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="383"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="390"/>
         <source>Updated {id} “{title}”.</source>
         <translation>已更新 {id}“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="385"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="392"/>
         <source>{count} new signature(s), all verified.</source>
         <translation>新增 {count} 个签名，均已验证。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="393"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="400"/>
         <source>Render NDA</source>
         <translation>生成保密协议 PDF</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="393"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="400"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="411"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="418"/>
         <source>Rendering the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="413"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="420"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="423"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="430"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="458"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="465"/>
         <source>Writing the notice…</source>
         <translation>正在写入告知书…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="470"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="477"/>
         <source>Notice #{id} written: {files}.</source>
         <translation>已写入告知书 #{id}：{files}。</translation>
     </message>
@@ -1654,6 +1962,61 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/wizard.py" line="460"/>
         <source>Back up the vault regularly (Settings → Back up) and keep the backup passphrase apart.</source>
         <translation>请定期备份保险库（设置 → 备份），并将备份口令另行妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="400"/>
+        <source>Packet received</source>
+        <translation>已接收数据包</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="401"/>
+        <source>The dataset is in the vault, and the packet is recorded as received.</source>
+        <translation>数据集已存入保险库，数据包已登记为已接收。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="402"/>
+        <source>Counter-sign the sender&apos;s receipt for this packet now</source>
+        <translation>立即会签发送方就此数据包出具的回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="415"/>
+        <source>Imported “{name}”: {rows} rows × {columns} columns from {sender} ({kind}), packet {packet}. The sender signs a receipt for it; counter-signing that receipt tells them you received exactly this.</source>
+        <translation>已导入“{name}”：来自 {sender} 的 {rows} 行 × {columns} 列（{kind}），数据包 {packet}。发送方会就此签发回执；您会签该回执，即向对方确认您收到的正是这些数据。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="423"/>
+        <source>full data</source>
+        <translation>完整数据</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="423"/>
+        <source>redacted</source>
+        <translation>已脱敏</translation>
+    </message>
+</context>
+<context>
+    <name>DueNotice</name>
+    <message numerus="yes">
+        <location filename="../../dataroom/ui/datasets/due_notice.py" line="45"/>
+        <source>%n dataset(s) due for destruction</source>
+        <translation>
+            <numerusform>%n 个数据集应予销毁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/due_notice.py" line="49"/>
+        <source>{name}: kept past its retention, which ended on {day}</source>
+        <translation>{name}：已超过保存期限（期限已于 {day} 届满）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/due_notice.py" line="54"/>
+        <source>{name}: NDA {id} requires its destruction, overdue since {day}</source>
+        <translation>{name}：保密协议 {id} 要求销毁，自 {day} 起已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/due_notice.py" line="57"/>
+        <source>{name}: NDA {id} requires its destruction by {day}</source>
+        <translation>{name}：保密协议 {id} 要求于 {day} 前销毁</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2101,48 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/export_dialog.py" line="125"/>
         <source>Export to</source>
         <translation>导出到</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="562"/>
+        <source>Export packet</source>
+        <translation>导出数据包</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="78"/>
+        <source>Receive a packet</source>
+        <extracomment>File name ending of packets (offered first in the file dialog; the core checks the content, not the name).</extracomment>
+        <translation>接收数据包</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="79"/>
+        <source>Choose the packet file the sender gave you (USB stick, e-mail, courier).</source>
+        <translation>选择发送方交给您的数据包文件（U 盘、电子邮件、快递等）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="80"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="83"/>
+        <source>The next step checks the sender&apos;s signature against their confirmed identity card and the encrypted contents against what they signed, before anything is decrypted.</source>
+        <translation>下一步会在解密任何内容之前，依据发送方已确认的身份卡核验其签名，并核对加密内容与其所签署的内容是否一致。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="98"/>
+        <source>Choose a packet</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="100"/>
+        <source>Dataroom packets (*{suffix});;All files (*)</source>
+        <translation>数据室数据包 (*{suffix});;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2454,52 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ImportPacketWizard</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="468"/>
+        <source>Receive a packet</source>
+        <translation>接收数据包</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="297"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="298"/>
+        <source>Decrypting the packet and checking every row against the signed manifest.</source>
+        <translation>正在解密数据包，并依据已签名的清单逐行核对。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="299"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="358"/>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="368"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="369"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="370"/>
+        <source>Imported.</source>
+        <translation>导入完成。</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="116"/>
@@ -2094,6 +2545,208 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/import_progress.py" line="179"/>
         <source>Table {n} of {total}: </source>
         <translation>第 {n} 个数据表，共 {total} 个：</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="35"/>
+        <source>Leak</source>
+        <translation>泄露</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="36"/>
+        <source>Alteration</source>
+        <translation>篡改</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="37"/>
+        <source>Loss</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="38"/>
+        <source>Unauthorised access</source>
+        <translation>未经授权的访问</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="122"/>
+        <source>Log incident</source>
+        <extracomment>The format ``found_at`` is stored in (ISO 8601 to the minute, local time as the person recording it knows it).</extracomment>
+        <translation>登记安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="124"/>
+        <source>What happened:</source>
+        <translation>事件概要：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="125"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="126"/>
+        <source>Found at:</source>
+        <translation>发现时间：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="127"/>
+        <source>Data affected:</source>
+        <translation>涉及的数据：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="128"/>
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="129"/>
+        <source>Measures taken:</source>
+        <translation>已采取的补救措施：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="130"/>
+        <source>Possible harm:</source>
+        <translation>可能造成的危害：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="131"/>
+        <source>What people can do:</source>
+        <translation>个人可采取的减轻危害措施：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="132"/>
+        <source>Contact for questions:</source>
+        <translation>咨询联系方式：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="138"/>
+        <source>a short title, e.g. export file sent to the wrong address</source>
+        <translation>简短标题，例如：导出文件发送到了错误的地址</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="139"/>
+        <source>Dataset / column</source>
+        <translation>数据集 / 字段</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="139"/>
+        <source>Rows (all, or e.g. 1-100, 205)</source>
+        <translation>行（全部，或如 1-100, 205）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="140"/>
+        <source>e-mail or phone of the person who answers questions</source>
+        <translation>负责答复咨询人员的电子邮箱或电话</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incident_dialog.py" line="141"/>
+        <source>This vault has no dataset yet, so there is nothing an incident can name.</source>
+        <translation>本保险库中还没有数据集，因此安全事件没有可关联的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPanel</name>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="139"/>
+        <source>Log incident…</source>
+        <translation>登记安全事件…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="140"/>
+        <source>Notification drafts…</source>
+        <translation>报告与通知草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="142"/>
+        <source>PIPL art. 57: the report to the authority and the notice to the people affected, as PDF and text</source>
+        <translation>《个人信息保护法》第五十七条：向履行个人信息保护职责的部门提交的报告及致受影响个人的通知，生成 PDF 和文本格式</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="144"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="145"/>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="145"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="145"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="149"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="150"/>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="151"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="152"/>
+        <source>What happened</source>
+        <translation>事件概要</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="153"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="154"/>
+        <source>People (upper estimate)</source>
+        <translation>涉及人数（上限估计）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="155"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="160"/>
+        <source>No incident on record. If data was leaked, altered or lost, or may have been, log it at once: the people affected are counted from the data and the notification drafts are written from the facts.</source>
+        <translation>尚无已登记的安全事件。如果数据发生或者可能发生泄露、篡改、丢失，请立即登记：系统将根据数据统计受影响的人数，并依据事实撰写报告与通知草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="260"/>
+        <source>Incident #{id} recorded: {rows} rows, about {people} people affected. Write the notification drafts next.</source>
+        <translation>已登记安全事件 #{id}：涉及 {rows} 行，约 {people} 人受影响。下一步请撰写报告与通知草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="269"/>
+        <source>Counting the people affected…</source>
+        <translation>正在统计受影响的人数…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="277"/>
+        <source>Folder for the notification drafts</source>
+        <translation>报告与通知草稿的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="301"/>
+        <source>Writing the notification drafts…</source>
+        <translation>正在撰写报告与通知草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/incidents_panel.py" line="305"/>
+        <source>Wrote {count} files: {files}. Check them, then send them as the law requires.</source>
+        <translation>已写入 {count} 个文件：{files}。请核对后依法报送或通知。</translation>
     </message>
 </context>
 <context>
@@ -2304,157 +2957,167 @@ File SHA-256: {sha}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="183"/>
+        <location filename="../../dataroom/ui/main_window.py" line="188"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="184"/>
+        <location filename="../../dataroom/ui/main_window.py" line="189"/>
         <source>Deal documents</source>
         <translation>交易文件</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="185"/>
+        <location filename="../../dataroom/ui/main_window.py" line="190"/>
         <source>Parties</source>
         <translation>交易各方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="186"/>
+        <location filename="../../dataroom/ui/main_window.py" line="191"/>
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="187"/>
+        <location filename="../../dataroom/ui/main_window.py" line="192"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="188"/>
+        <location filename="../../dataroom/ui/main_window.py" line="193"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="197"/>
+        <location filename="../../dataroom/ui/main_window.py" line="202"/>
         <source>Offline data room</source>
         <translation>离线数据室</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="198"/>
+        <location filename="../../dataroom/ui/main_window.py" line="203"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="199"/>
+        <location filename="../../dataroom/ui/main_window.py" line="204"/>
         <source>Lock the vault (Ctrl+L)</source>
         <translation>锁定保险库 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="200"/>
+        <location filename="../../dataroom/ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="201"/>
+        <location filename="../../dataroom/ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="202"/>
+        <location filename="../../dataroom/ui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="203"/>
+        <location filename="../../dataroom/ui/main_window.py" line="208"/>
         <source>&amp;New vault…</source>
         <translation>新建保险库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="204"/>
+        <location filename="../../dataroom/ui/main_window.py" line="209"/>
         <source>&amp;Open vault…</source>
         <translation>打开保险库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="205"/>
+        <location filename="../../dataroom/ui/main_window.py" line="210"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="206"/>
+        <location filename="../../dataroom/ui/main_window.py" line="211"/>
+        <source>&amp;Verify a file…</source>
+        <translation>验证文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/main_window.py" line="212"/>
+        <source>Check a packet, receipt, certificate, card or audit export</source>
+        <translation>核验数据包、回执、销毁证明、身份卡或审计导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="207"/>
+        <location filename="../../dataroom/ui/main_window.py" line="214"/>
         <source>&amp;About Dataroom</source>
         <translation>关于数据室(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="244"/>
+        <location filename="../../dataroom/ui/main_window.py" line="251"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="248"/>
+        <location filename="../../dataroom/ui/main_window.py" line="255"/>
         <source>Vault: {name}</source>
         <translation>保险库：{name}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="251"/>
+        <location filename="../../dataroom/ui/main_window.py" line="258"/>
         <source>User: {user} ({role})</source>
         <translation>用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="256"/>
+        <location filename="../../dataroom/ui/main_window.py" line="263"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="257"/>
+        <location filename="../../dataroom/ui/main_window.py" line="264"/>
         <source>Locks after {minutes} min without input</source>
         <translation>无操作 {minutes} 分钟后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="259"/>
+        <location filename="../../dataroom/ui/main_window.py" line="266"/>
         <source>Idle locking is off</source>
         <translation>空闲自动锁定已关闭</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="262"/>
+        <location filename="../../dataroom/ui/main_window.py" line="269"/>
         <source>Demo: synthetic data</source>
         <translation>演示：合成数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="266"/>
+        <location filename="../../dataroom/ui/main_window.py" line="273"/>
         <source>Audit: not in your role</source>
         <translation>审计：您的角色无权查看</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="268"/>
+        <location filename="../../dataroom/ui/main_window.py" line="275"/>
         <source>Audit: checking…</source>
         <translation>审计：验证中…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="272"/>
+        <location filename="../../dataroom/ui/main_window.py" line="279"/>
         <source>Audit chain intact ({count})</source>
         <translation>审计哈希链完整（{count} 条）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="273"/>
+        <location filename="../../dataroom/ui/main_window.py" line="280"/>
         <source>Head #{seq} {hash}…</source>
         <translation>链头 #{seq} {hash}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="278"/>
+        <location filename="../../dataroom/ui/main_window.py" line="285"/>
         <source>Audit chain BROKEN at #{seq}</source>
         <translation>审计哈希链在 #{seq} 处断裂</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="310"/>
+        <location filename="../../dataroom/ui/main_window.py" line="317"/>
         <source>About Dataroom</source>
         <translation>关于数据室</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/main_window.py" line="312"/>
+        <location filename="../../dataroom/ui/main_window.py" line="319"/>
         <source>&lt;b&gt;Dataroom {version}&lt;/b&gt;&lt;br&gt;An offline, encrypted data room for the parties to a company transfer.&lt;br&gt;&lt;br&gt;Everything stays on this computer; every action is recorded in a hash-chained audit log. Shared data is de-identified, not anonymised (PIPL art. 73).</source>
         <translation>&lt;b&gt;数据室 {version}&lt;/b&gt;&lt;br&gt;面向企业转让各方的离线加密数据室。&lt;br&gt;&lt;br&gt;所有数据均保存在本机；每一项操作都记入基于哈希链的审计日志。对外提供的数据是去标识化数据，而非匿名化数据（《个人信息保护法》第七十三条）。</translation>
     </message>
@@ -2588,6 +3251,44 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>NamePage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="227"/>
+        <source>Name the dataset</source>
+        <translation>为数据集命名</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="228"/>
+        <source>The packet becomes a new dataset in this vault; it keeps where it came from.</source>
+        <translation>数据包将成为本保险库中的一个新数据集，并保留其来源信息。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="229"/>
+        <source>Dataset name</source>
+        <translation>数据集名称</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="230"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="246"/>
+        <source>{rows} rows × {columns} columns from {sender}, under NDA {nda}.</source>
+        <translation>{rows} 行 × {columns} 列，来自 {sender}，依据保密协议 {nda}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="254"/>
+        <source>Give the dataset a name.</source>
+        <translation>请为数据集命名。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="260"/>
+        <source>There is already a dataset with this name; choose another.</source>
+        <translation>已有同名数据集，请换一个名称。</translation>
+    </message>
+</context>
+<context>
     <name>NdaEditorDialog</name>
     <message>
         <location filename="../../dataroom/ui/deal/nda_editor.py" line="177"/>
@@ -2622,7 +3323,7 @@ File SHA-256: {sha}</source>
     <message>
         <location filename="../../dataroom/ui/deal/nda_editor.py" line="192"/>
         <source>No confirmed counterparty card yet: import and confirm the other party&apos;s card on the Parties page first.</source>
-        <translation>尚无已确认的相对方身份卡：请先在“参与方”页面导入并确认对方的身份卡。</translation>
+        <translation>尚无已确认的相对方身份卡：请先在“交易各方”页面导入并确认对方的身份卡。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/deal/nda_editor.py" line="196"/>
@@ -2789,49 +3490,77 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>NdaPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="272"/>
+        <source>NDA</source>
+        <translation>保密协议</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="275"/>
+        <source>The NDA must be signed by both parties and in force, name the recipient, and cover the dataset, its columns and classes.</source>
+        <translation>保密协议必须经双方签署且正在生效，列明接收方，并涵盖该数据集及其字段和数据类别。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="320"/>
+        <source>There is no NDA in this vault. Draft one and have both parties sign it on the Documents page first.</source>
+        <translation>本保险库中没有保密协议。请先在“交易文件”页面起草一份，并由双方签署。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="328"/>
+        <source>Allowed: the NDA is in force and covers this export to this recipient.</source>
+        <translation>允许：该保密协议正在生效，并涵盖向该接收方的此次导出。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="331"/>
+        <source>Refused: this NDA does not allow this export, because:</source>
+        <translation>已拒绝：该保密协议不允许此次导出，原因如下：</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="161"/>
+        <location filename="../../dataroom/ui/widgets.py" line="122"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="162"/>
+        <location filename="../../dataroom/ui/widgets.py" line="123"/>
         <source>Repeat it:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="163"/>
+        <location filename="../../dataroom/ui/widgets.py" line="124"/>
         <source>at least 8 characters; a few unrelated words work well</source>
         <translation>至少 8 个字符；几个互不相关的词语效果很好</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="179"/>
+        <location filename="../../dataroom/ui/widgets.py" line="140"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="195"/>
+        <location filename="../../dataroom/ui/widgets.py" line="156"/>
         <source>Too weak</source>
         <translation>太弱</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="195"/>
+        <location filename="../../dataroom/ui/widgets.py" line="156"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="195"/>
+        <location filename="../../dataroom/ui/widgets.py" line="156"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="195"/>
+        <location filename="../../dataroom/ui/widgets.py" line="156"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/widgets.py" line="195"/>
+        <location filename="../../dataroom/ui/widgets.py" line="156"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
@@ -2897,6 +3626,99 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/deal/notice_dialog.py" line="89"/>
         <source>Choose where to write the notice.</source>
         <translation>请选择告知书的写入位置。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketStatus</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="28"/>
+        <source>sent</source>
+        <extracomment>A packet&apos;s state, from its receipt stage (or destruction), in words; never colour alone.</extracomment>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="29"/>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="30"/>
+        <source>receipt issued</source>
+        <translation>已出具回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="31"/>
+        <source>counter-signed</source>
+        <translation>已会签</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="32"/>
+        <source>recorded</source>
+        <translation>回执已登记</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="33"/>
+        <source>destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+</context>
+<context>
+    <name>PacketsModel</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="87"/>
+        <source>Direction</source>
+        <extracomment>Which states are done (green) and which wait on someone (amber).</extracomment>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="88"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="89"/>
+        <source>Counterparty</source>
+        <translation>相对方</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="90"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="91"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="92"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="97"/>
+        <source>{name} (full data)</source>
+        <translation>{name}（完整数据）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="98"/>
+        <source>{name} (de-identified)</source>
+        <translation>{name}（去标识化）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="107"/>
+        <source>sent to</source>
+        <translation>发送至</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="107"/>
+        <source>received from</source>
+        <translation>接收自</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="117"/>
+        <source>Packet {id} under {nda}</source>
+        <translation>数据包 {id}，依据 {nda}</translation>
     </message>
 </context>
 <context>
@@ -3043,7 +3865,7 @@ File SHA-256: {sha}</source>
     <message>
         <location filename="../../dataroom/ui/pages/parties_page.py" line="203"/>
         <source>This vault has no party identity yet. An owner can create it on the command line: dataroom party init.</source>
-        <translation>此保险库尚无参与方身份。所有者可在命令行创建：dataroom party init。</translation>
+        <translation>此保险库尚无交易方身份。所有者可在命令行中创建：dataroom party init。</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/parties_page.py" line="215"/>
@@ -3247,6 +4069,54 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="136"/>
+        <source>What leaves the vault</source>
+        <translation>离开保险库的数据</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="139"/>
+        <source>Before closing, send de-identified data; the full data goes only after closing, and only if the NDA allows it.</source>
+        <translation>交割前只发送去标识化数据；完整数据仅在交割后且保密协议允许时才能发送。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="143"/>
+        <source>De-identified, as the redaction policy releases it</source>
+        <translation>去标识化数据（按脱敏策略发布）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="144"/>
+        <source>Full data: every column unchanged (after closing)</source>
+        <translation>完整数据：所有列保持原样（交割后）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="146"/>
+        <source>The packet carries the buyer&apos;s own data, without canary rows; the NDA must allow full data.</source>
+        <translation>数据包承载的是已归属买方的数据，不含溯源标记行；保密协议必须允许提供完整数据。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="148"/>
+        <source>Your role may not see raw data, so it may not send the full data.</source>
+        <translation>您的角色无权查看原始数据，因此不能发送完整数据。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="169"/>
+        <source>default policy from the column classes (saved as version 1)</source>
+        <translation>根据各列类别生成的默认策略（保存为版本 1）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="171"/>
+        <source>version {n} of {time} ({sha}…)</source>
+        <translation>版本 {n}，{time}（{sha}…）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="174"/>
+        <source>in force</source>
+        <translation>现行</translation>
+    </message>
+</context>
+<context>
     <name>PreviewTableModel</name>
     <message>
         <location filename="../../dataroom/ui/datasets/rows_model.py" line="467"/>
@@ -3359,6 +4229,138 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ReceiptDialogs</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="73"/>
+        <source>NOT VALID: this receipt was changed after signing, or is not signed by the parties it names.</source>
+        <extracomment>A receipt has a few pages; a PDF with more is shown only up to here (the check still covers all of it).</extracomment>
+        <translation>无效：此回执在签名后被修改，或并非由其列明的各方签名。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="78"/>
+        <source>AUTHENTIC: every signature is by a card you confirmed, or by this vault.</source>
+        <translation>真实可信：每个签名均来自您已确认的身份卡或本保险库。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="81"/>
+        <source>Signatures valid, signer not confirmed by you.</source>
+        <translation>签名有效，但您尚未确认签名方。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="261"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="283"/>
+        <source>PDF documents (*.pdf)</source>
+        <extracomment>Viewers opened without a parent window: Python would delete them as soon as the caller&apos;s frame ends.</extracomment>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="281"/>
+        <source>Save the transfer receipt</source>
+        <translation>保存传输回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="290"/>
+        <source>Receipt issued and saved as {file}. Give it to the recipient to counter-sign.</source>
+        <translation>回执已出具并保存为 {file}。请交给接收方会签。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="297"/>
+        <source>Signing the receipt…</source>
+        <translation>正在签署回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="309"/>
+        <source>Choose the receipt to counter-sign</source>
+        <translation>选择要会签的回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="321"/>
+        <source>Choose the counter-signed receipt</source>
+        <translation>选择已会签的回执</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptViewer</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="148"/>
+        <source>Transfer receipt — {file}</source>
+        <translation>传输回执 — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="149"/>
+        <source>Counter-sign…</source>
+        <translation>会签…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="149"/>
+        <source>Record receipt</source>
+        <translation>登记回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="170"/>
+        <source>The pages cannot be shown here: poppler&apos;s pdftoppm is not installed. Open the file in a PDF viewer to see them; the check on the left covers the whole document.</source>
+        <translation>无法在此显示页面：未安装 poppler 的 pdftoppm。请用 PDF 阅读器打开该文件查看；左侧的核验结果涵盖整个文档。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="185"/>
+        <source>Checking the signatures…</source>
+        <translation>正在核验签名…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="210"/>
+        <source>Save the counter-signed receipt</source>
+        <translation>保存已会签的回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="210"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="217"/>
+        <source>Counter-signing the receipt…</source>
+        <translation>正在会签回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="224"/>
+        <source>Recording the receipt…</source>
+        <translation>正在登记回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="232"/>
+        <source>Counter-signed. Saved as {file}; give this file back to the sender, who records it.</source>
+        <translation>已会签并保存为 {file}；请将该文件交回发送方，由其登记。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="240"/>
+        <source>Recorded: {recipient} acknowledged receiving this packet.</source>
+        <translation>已登记：{recipient} 已确认收到此数据包。</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="202"/>
+        <source>not confirmed: compare its fingerprint with them on the Parties page first</source>
+        <translation>未确认：请先在“交易各方”页面与对方核对指纹</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="206"/>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="207"/>
+        <source>The packet is encrypted to this party&apos;s key: only they can open it.</source>
+        <translation>数据包使用该方的密钥加密，只有该方能够打开。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="208"/>
+        <source>No counterparty card is imported yet; import and confirm one on the Parties page.</source>
+        <translation>尚未导入相对方身份卡；请在“交易各方”页面导入并确认。</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../dataroom/ui/dialogs/restore_dialog.py" line="76"/>
@@ -3418,314 +4420,404 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="91"/>
+        <source>Retention of {name}</source>
+        <extracomment>Longest &quot;days after import&quot; offered (about 100 years).</extracomment>
+        <translation>{name} 的保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="94"/>
+        <source>Keep {name} no longer than needed. When both limits are set the earlier day counts. Once it has passed, the Datasets page reminds you to destroy the dataset. The change is recorded in the audit log.</source>
+        <translation>{name} 的保存时间不应超过实现目的所必要的期限。两项限制均设置时，以较早的日期为准。期限届满后，“数据集”页面会提醒您销毁该数据集。此项修改会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="101"/>
+        <source>Now: kept until {day} (set by {user}).</source>
+        <translation>当前：保存至 {day}（由 {user} 设定）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="103"/>
+        <source>Now: no retention limit; the dataset is kept until someone destroys it.</source>
+        <translation>当前：未设保存期限；数据集将一直保存，直至被销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="105"/>
+        <source>Keep until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="106"/>
+        <source>At most, days after import</source>
+        <translation>最长保存天数（自导入起）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="107"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="108"/>
+        <source>e.g. deal evaluation ends with the NDA</source>
+        <translation>例如：交易评估随保密协议到期而结束</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="109"/>
+        <source>Remove limit</source>
+        <translation>取消期限</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="130"/>
+        <source>Saving the retention…</source>
+        <translation>正在保存期限设置…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="137"/>
+        <source>Removing the retention…</source>
+        <translation>正在取消保存期限…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="178"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="186"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="178"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="186"/>
         <source>This computer&apos;s preferences, your account and the vault&apos;s keys.</source>
         <translation>本机偏好设置、您的账户以及保险库密钥。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="188"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="189"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="182"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="190"/>
         <source>Lock when idle for:</source>
         <translation>空闲多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="191"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="184"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="192"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="185"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="193"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="194"/>
         <source>Your party</source>
         <translation>您的交易方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="190"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="198"/>
         <source>Organisation:</source>
         <translation>机构：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="200"/>
         <source>E-mail:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="201"/>
         <source>Role in the deal:</source>
         <translation>交易角色：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="208"/>
         <source>Your account</source>
         <translation>您的账户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="201"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="209"/>
         <source>Change my passphrase…</source>
         <translation>修改我的口令…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="202"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="210"/>
         <source>Set up authenticator…</source>
         <translation>设置身份验证器…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="203"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="211"/>
         <source>Turn off authenticator…</source>
         <translation>关闭身份验证器…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="204"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="212"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="206"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="206"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="206"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
         <source>Authenticator</source>
         <translation>身份验证器</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="206"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="216"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="209"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="217"/>
         <source>Remove user…</source>
         <translation>删除用户…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="210"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="220"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="223"/>
+        <source>A new role applies from the user&apos;s next unlock: a window already open, yours included, keeps the role it was unlocked with until it is locked.</source>
+        <translation>新角色自该用户下次解锁时生效：已打开的窗口（包括您自己的）在锁定之前仍保持解锁时的角色。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="227"/>
         <source>Vault keys and backups</source>
         <translation>保险库密钥与备份</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="213"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="230"/>
         <source>Rekeying re-encrypts the whole vault under a new random key. Backups are encrypted with their own passphrase; restoring never deletes a vault, it keeps the replaced one aside.</source>
         <translation>更换密钥会用新的随机密钥重新加密整个保险库。备份使用单独的口令加密；恢复时绝不删除保险库，被替换的保险库会另行保留。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="217"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="234"/>
         <source>Rekey vault…</source>
         <translation>更换保险库密钥…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="235"/>
         <source>Back up…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="219"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="236"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="258"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="275"/>
         <source>Signed in as {user}, {role}: {hint}.</source>
         <translation>当前登录：{user}，{role}：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="265"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="282"/>
         <source>Authenticator: on (unlocking asks for a code)</source>
         <translation>身份验证器：已开启（解锁时需输入验证码）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="265"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="282"/>
         <source>Authenticator: off</source>
         <translation>身份验证器：未开启</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="276"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="293"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="276"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="293"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="199"/>
         <source>Person:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="202"/>
         <source>Fingerprint:</source>
         <translation>指纹：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="328"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="358"/>
         <source>This vault has no party identity yet. An owner can create it on the command line: dataroom party init.</source>
         <translation>本保险库尚无交易方身份。所有者可在命令行中创建：dataroom party init。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="343"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="373"/>
         <source>Other parties compare this fingerprint with you before they trust your identity card.</source>
         <translation>其他各方在信任您的身份卡之前，会与您核对此指纹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="357"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="387"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改口令…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="359"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="389"/>
         <source>Your passphrase was changed.</source>
         <translation>您的口令已修改。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="372"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="402"/>
         <source>The authenticator is set up: unlocking now asks for a code.</source>
         <translation>身份验证器已设置：解锁时将要求输入验证码。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="378"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="408"/>
         <source>Turn off authenticator</source>
         <translation>关闭身份验证器</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="379"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="409"/>
         <source>Unlocking will no longer ask for a code from your phone. Turn the authenticator off?</source>
         <translation>解锁时将不再要求输入手机上的验证码。确定关闭身份验证器吗？</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="380"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="410"/>
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="386"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="416"/>
         <source>Turning the authenticator off…</source>
         <translation>正在关闭身份验证器…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="388"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="418"/>
         <source>The authenticator is off.</source>
         <translation>身份验证器已关闭。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="409"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="439"/>
         <source>Adding {user}…</source>
         <translation>正在添加 {user}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="413"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="443"/>
         <source>{user} was added. Give them the initial passphrase in person and ask them to change it.</source>
         <translation>已添加 {user}。请当面告知其初始口令，并请其自行修改。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="424"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="454"/>
         <source>Remove user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="425"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="455"/>
         <source>Remove {user} from this vault? Their key slots are deleted; they can no longer unlock it.</source>
         <translation>确定从本保险库中删除 {user} 吗？其密钥槽将被删除，此后无法再解锁。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="428"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="458"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="434"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="464"/>
         <source>Removing {user}…</source>
         <translation>正在删除 {user}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="436"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="466"/>
         <source>{user} was removed.</source>
         <translation>已删除 {user}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="444"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="475"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="480"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="477"/>
+        <source>Make {user} {role} ({hint})? The new role applies from their next unlock; a window already open, yours included, keeps its role until it is locked.</source>
+        <translation>将 {user} 设为{role}（{hint}）？新角色自其下次解锁时生效；已打开的窗口（包括您自己的）在锁定之前仍保持原角色。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="492"/>
+        <source>Changing the role of {user}…</source>
+        <translation>正在更改 {user} 的角色…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="495"/>
+        <source>{user} is now {role}. The new role applies from their next unlock.</source>
+        <translation>{user} 现为{role}。新角色自其下次解锁时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="506"/>
         <source>Rekey vault</source>
         <translation>更换保险库密钥</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="446"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="508"/>
         <source>Re-encrypt the whole vault under a new random key? Every user keeps their passphrase. Backups made before keep working with their own passphrase.</source>
         <translation>确定用新的随机密钥重新加密整个保险库吗？各用户的口令保持不变。此前的备份仍可用其各自的口令恢复。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="449"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="511"/>
         <source>Rekey</source>
         <translation>更换密钥</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="454"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="516"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险库…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="456"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="518"/>
         <source>The vault now uses a new random key; the old one is forgotten.</source>
         <translation>保险库现已使用新的随机密钥；旧密钥已被清除。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="476"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="538"/>
         <source>Encrypted backup written to {path} ({size} bytes, SHA-256 {sha}…).</source>
         <translation>加密备份已写入 {path}（{size} 字节，SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="483"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="545"/>
         <source>Writing the encrypted backup…</source>
         <translation>正在写入加密备份…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="499"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="561"/>
         <source>Replace vault</source>
         <translation>替换保险库</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="501"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="563"/>
         <source>The vault in {folder} will be replaced by the backup. It is kept aside, renamed, but this window locks if it is the open vault. Continue?</source>
         <translation>{folder} 中的保险库将被备份替换。原保险库会改名保留；如果它正是当前打开的保险库，本窗口将被锁定。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="504"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="566"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
@@ -3996,6 +5088,64 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="492"/>
+        <source>Packet written</source>
+        <translation>数据包已写入</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="494"/>
+        <source>Give the file to the recipient, then issue the signed receipt from the Transfers page.</source>
+        <translation>请将文件交给接收方，然后在“传输”页面出具签名回执。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="505"/>
+        <source>full data, every column unchanged</source>
+        <translation>完整数据，所有列保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="507"/>
+        <source>de-identified with policy version {n}</source>
+        <translation>已按策略版本 {n} 去标识化</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="510"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="511"/>
+        <source>Packet: {id} under {nda}</source>
+        <translation>数据包：{id}，依据 {nda}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="512"/>
+        <source>Contents: {dataset}, {rows} rows × {columns} columns, {what}</source>
+        <translation>内容：{dataset}，{rows} 行 × {columns} 列，{what}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="515"/>
+        <source>For: {organisation} ({person})</source>
+        <translation>接收方：{organisation}（{person}）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="518"/>
+        <source>Packet SHA-256: {sha}</source>
+        <translation>数据包 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="519"/>
+        <source>Manifest SHA-256: {sha}</source>
+        <translation>清单 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="524"/>
+        <source>Canary rows among them: {n}, planted for this recipient so a leaked copy can be traced.</source>
+        <translation>其中含溯源标记行 {n} 行，专为该接收方植入，以便追查泄露的副本。</translation>
+    </message>
+</context>
+<context>
     <name>TotpDialog</name>
     <message>
         <location filename="../../dataroom/ui/dialogs/totp_dialog.py" line="30"/>
@@ -4054,29 +5204,29 @@ File SHA-256: {sha}</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="21"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="62"/>
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="21"/>
-        <source>Encrypted, signed packets and their receipts.</source>
-        <translation>经加密和签名的数据包及其回执。</translation>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="64"/>
+        <source>Encrypted, signed packets sent to one named recipient or received from one, and their signed receipts.</source>
+        <translation>发送给指定接收方或从其接收的加密签名数据包，及其签名回执。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="23"/>
-        <source>Not in the desktop app yet</source>
-        <translation>桌面应用暂未提供</translation>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="67"/>
+        <source>Export packet…</source>
+        <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="25"/>
-        <source>Here you will export a de-identified (or, after closing, full) dataset as a packet for one named recipient, encrypted to their key and signed by you, with a signed PDF receipt; and verify and import packets you receive.</source>
-        <translation>在这里，您将可以为指定接收方将去标识化数据集（交割后可为完整数据集）导出为数据包：以接收方公钥加密、由您签名，并附带已签名的 PDF 回执；也可以验证并导入收到的数据包。</translation>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="69"/>
+        <source>Send a dataset (de-identified, or after closing the full data) to a recipient, under an NDA</source>
+        <translation>依据保密协议向接收方发送数据集（去标识化数据，或交割后的完整数据）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="29"/>
-        <source>Arrives with: transfer packets and receipts (journeys 7–8)</source>
-        <translation>将随以下功能提供：传输数据包与回执（流程 7–8）</translation>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="71"/>
+        <source>No packet was sent or received yet.</source>
+        <translation>尚未发送或接收任何数据包。</translation>
     </message>
 </context>
 <context>
@@ -4158,11 +5308,169 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
-    <name>VerifyFile</name>
+    <name>VerifyPanel</name>
     <message>
-        <location filename="../../dataroom/ui/verify_file.py" line="27"/>
+        <location filename="../../dataroom/ui/verify_panel.py" line="35"/>
+        <source>Transfer packet</source>
+        <extracomment>The kinds :func:`~dataroom.core.flows.verify.verify_file` names, as the panel shows them.</extracomment>
+        <translation>传输数据包</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="36"/>
+        <source>Transfer receipt</source>
+        <translation>传输回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="37"/>
+        <source>Certificate of destruction</source>
+        <translation>销毁证明</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="38"/>
+        <source>Identity card</source>
+        <translation>身份卡</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="39"/>
+        <source>Audit log export</source>
+        <translation>审计日志导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="40"/>
+        <source>NDA file</source>
+        <translation>保密协议文件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="41"/>
+        <source>Signed PDF</source>
+        <translation>签名 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="42"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="43"/>
+        <source>Unknown kind of file</source>
+        <translation>未知文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="58"/>
+        <location filename="../../dataroom/ui/verify_panel.py" line="130"/>
         <source>Verify a file</source>
+        <extracomment>Emitted with the :class:`~dataroom.core.flows.verify.VerifyReport` once a check is done.</extracomment>
         <translation>验证文件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="60"/>
+        <source>Dataroom files (*.drpkt *.pdf *.drcard *.jsonl *.drnda);;All files (*)</source>
+        <translation>数据室文件 (*.drpkt *.pdf *.drcard *.jsonl *.drnda);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="131"/>
+        <source>Verify another file…</source>
+        <translation>验证其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="132"/>
+        <source>Drop another file here to verify it.</source>
+        <translation>将其他文件拖放到此处即可验证。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="134"/>
+        <source>What is wrong</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="135"/>
+        <source>Signed by</source>
+        <translation>签名方</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="136"/>
+        <source>What it covers</source>
+        <translation>涵盖内容</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="137"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="151"/>
+        <source>Cannot check</source>
+        <translation>无法验证</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="156"/>
+        <source>Checking…</source>
+        <translation>验证中…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="157"/>
+        <source>The file is being checked.</source>
+        <translation>正在验证文件。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="176"/>
+        <source>Not a Dataroom file</source>
+        <translation>不是数据室文件</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="178"/>
+        <source>Dataroom does not know this kind of file. It verifies transfer packets, receipts, certificates of destruction, identity cards, audit log exports and NDA files.</source>
+        <translation>数据室无法识别此类文件。可验证的文件包括：传输数据包、回执、销毁证明、身份卡、审计日志导出文件和保密协议文件。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="185"/>
+        <source>Authentic</source>
+        <translation>真实可信</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="186"/>
+        <source>Authentic: every check passed and the signer is a party you have confirmed in this vault.</source>
+        <translation>真实可信：所有检查均已通过，且签名方是您已在本保险库中确认的交易方。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="191"/>
+        <source>Intact</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="193"/>
+        <source>Intact: its hash chain is complete and unchanged. It carries no signature, so it does not prove by itself whose log it is.</source>
+        <translation>完整：其哈希链完整且未被修改。该文件不带签名，因此本身无法证明是谁的日志。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="200"/>
+        <source>Signature valid</source>
+        <translation>签名有效</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="202"/>
+        <source>The signature is valid and the file is unchanged, but you have not confirmed the signer: compare the fingerprint with the party (by phone or in person) before trusting it.</source>
+        <translation>签名有效且文件未被修改，但您尚未确认签名方：请先（通过电话或当面）与该方核对指纹，再予以信任。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="209"/>
+        <source>Not checked</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="210"/>
+        <source>This file can only be checked against the parties&apos; cards: unlock a vault that holds them.</source>
+        <translation>此文件只能依据各方的身份卡验证：请解锁保存有这些身份卡的保险库。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="214"/>
+        <source>NOT authentic</source>
+        <translation>不可信</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/verify_panel.py" line="216"/>
+        <source>Do not trust this file: it was changed, damaged or signed by someone else. See what is wrong below.</source>
+        <translation>请勿信任此文件：它已被修改、损坏，或由他人签名。问题详见下方。</translation>
     </message>
 </context>
 </TS>
