@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 fonts-dejavu-core poppler-utils libnss3-tools
 
-.PHONY: run test lint demo system-deps clean translations screenshots bundle
+.PHONY: run test lint demo system-deps clean translations screenshots bundle fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ run: system-deps $(STAMP)
 test: system-deps $(STAMP)
 	$(PY) -m ruff check dataroom tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# Nightly fuzzing: ≥ 10,000 generated cases per target (CSV/XLSX readers, validators, packets, cards); `make test`
+# runs the same tests with a short profile.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=nightly QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/hardening/test_fuzz.py \
+		--hypothesis-show-statistics
 
 demo: $(STAMP)
 	$(VENV)/bin/dataroom demo

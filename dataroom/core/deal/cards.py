@@ -19,6 +19,7 @@ from typing import Any
 
 import pyrage
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -237,6 +238,12 @@ def load_card(doc: dict[str, Any]) -> Card:
     return report.card
 
 
+#: What cryptography raises, at load time or later when a field is first read, for a damaged certificate.
+_DAMAGED_CERTIFICATE = (
+    ValueError, UnsupportedAlgorithm, x509.InvalidVersion, x509.DuplicateExtension, x509.UnsupportedGeneralNameType,
+)
+
+
 def check_card(doc: Any) -> CardReport:
     """Verify structure, self-signature, fingerprint, certificates and their binding, and any rollover."""
     report = CardReport()
@@ -268,7 +275,7 @@ def check_card(doc: Any) -> CardReport:
         if len(keys.unb64(key_obj["ed25519"])) != 32:
             raise ValueError("Ed25519 key length")
         covered = keys.fingerprinted(key_obj)
-    except (ValueError, InputError, pyrage.RecipientError) as exc:
+    except (*_DAMAGED_CERTIFICATE, InputError, pyrage.RecipientError) as exc:
         report.problem(f"A key or certificate on the card cannot be read ({exc}).")
         return report
     report.fingerprint = fingerprint.compute(covered)
@@ -280,7 +287,10 @@ def check_card(doc: Any) -> CardReport:
         key_obj["ed25519"], CARD_DOMAIN, body, doc["signature"]
     ):
         report.problem("The card's self-signature does not verify: its contents were changed after signing.")
-    _check_certificates(report, details, party_id, fingerprint.key_id(covered), ca_cert, signing_cert)
+    try:
+        _check_certificates(report, details, party_id, fingerprint.key_id(covered), ca_cert, signing_cert)
+    except _DAMAGED_CERTIFICATE:  # cryptography parses lazily: damage in a certificate surfaces only here
+        report.problem("The card's certificates are damaged: their extensions or names cannot be read.")
     _check_rollover(report, body.get("rollover"), party_id, generation)
     if report.ok:
         report.card = Card(

@@ -95,7 +95,7 @@ def _zip_kind(path: Path) -> Kind:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # NotImplemented: bad version
         raise NotATable("This file is a damaged ZIP archive, not a CSV or Excel table.") from exc
     if "xl/workbook.xml" in names:
         return "xlsx"

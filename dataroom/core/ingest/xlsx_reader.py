@@ -77,7 +77,8 @@ def check_container(path: Path) -> int:
             _check_directory(infos)
             for info in infos:
                 _verify_member(z, info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
+        # OSError/ValueError: a damaged member offset makes zipfile seek before the start of the file.
         raise UnreadableWorkbook(_DAMAGED) from exc
     sheets = [i.file_size for i in infos if i.filename.startswith("xl/worksheets/")]
     strings = sum(i.file_size for i in infos if i.filename == "xl/sharedStrings.xml")

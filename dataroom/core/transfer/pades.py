@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import zlib
 from dataclasses import dataclass
 
 from asn1crypto import keys as asn1_keys
@@ -93,16 +94,21 @@ def attach(pdf: bytes, name: str, data: bytes, description: str, mime_type: str 
 
 
 def attachment(pdf: bytes, name: str) -> bytes | None:
-    """The bytes of the attachment called ``name`` as the PDF's current revision has it, or ``None``."""
+    """The bytes of the attachment called ``name`` as the PDF's current revision has it, or ``None``; raises
+    :class:`NotAPdf` when the attachment is there but damaged."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
         names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
     except (KeyError, PdfReadError, ValueError, TypeError):
         return None
-    for i in range(0, len(names), 2):
-        if str(names[i]) == name:
-            spec = names[i + 1].get_object()
-            return bytes(spec["/EF"]["/F"].get_object().data)
+    try:
+        for i in range(0, len(names), 2):
+            if str(names[i]) == name:
+                spec = names[i + 1].get_object()
+                return bytes(spec["/EF"]["/F"].get_object().data)
+    except (KeyError, IndexError, PdfReadError, ValueError, TypeError, NotImplementedError, zlib.error) as exc:
+        # A flipped byte in a compressed stream or the object table: say "damaged", not a decoder's traceback.
+        raise NotAPdf(f"The file is damaged: its attachment {name} cannot be read.") from exc
     return None
 
 

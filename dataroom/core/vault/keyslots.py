@@ -123,11 +123,15 @@ def build(vault_id: str, vault_key: bytes, specs: list[SlotSpec], default_user: 
     return SlotFile(partial.vault_id, partial.default_label, partial.slots, _mac(vault_key, partial.body()))
 
 
-def write(path: Path, slot_file: SlotFile) -> None:
-    """Write atomically with mode 0600."""
+def _encoded(slot_file: SlotFile) -> bytes:
     doc = slot_file.body()
     doc["mac"] = slot_file.mac.hex()
-    atomic_write(path, json.dumps(doc, indent=1).encode())
+    return json.dumps(doc, indent=1).encode()
+
+
+def write(path: Path, slot_file: SlotFile) -> None:
+    """Write atomically with mode 0600."""
+    atomic_write(path, _encoded(slot_file))
 
 
 def read(path: Path) -> SlotFile:
@@ -154,6 +158,10 @@ def read(path: Path) -> SlotFile:
             )
             for s in doc["slots"]
         )
-        return SlotFile(str(doc["vault_id"]), str(doc["default"]), slots, bytes.fromhex(doc["mac"]))
+        slot_file = SlotFile(str(doc["vault_id"]), str(doc["default"]), slots, bytes.fromhex(doc["mac"]))
+        # Exactly what write() produces: the MAC covers the meaning, this covers the bytes (spacing, hex case).
+        if _encoded(slot_file) != raw:
+            raise ValueError("not as written")
+        return slot_file
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise KeySlotTampered(_TAMPERED) from None

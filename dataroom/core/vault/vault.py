@@ -25,8 +25,9 @@ from dataroom.core.timeutil import utc_now
 from dataroom.core.users import store as users
 from dataroom.core.users.roles import Role
 from dataroom.core.vault import backoff, keyslots, schema, slots
-from dataroom.core.vault.connection import Connection, open_connection, rekey_connection
+from dataroom.core.vault.connection import Connection, DatabaseError, open_connection, rekey_connection
 from dataroom.core.vault.errors import (
+    IntegrityFailure,
     NotAVault,
     PassphraseRequired,
     SecondFactorRequired,
@@ -224,7 +225,15 @@ def unlock_vault(
         slot, kek = _unwrap_kek(slot_file, candidates, passphrase, layout, user or "(default user)", clock)
         key, slot_file = _open_key(layout, slot_file, slot, kek)
         vault = Vault(layout, key, slot_file.vault_id, lock)
-        session = _finish_unlock(vault, slot_file, label, totp_code, clock)
+        try:
+            session = _finish_unlock(vault, slot_file, label, totp_code, clock)
+        except DatabaseError:
+            # The key opened the file but a page the unlock reads fails its HMAC (a damaged or altered vault.db).
+            vault.close()
+            raise IntegrityFailure(
+                "The vault file (vault.db) is damaged or was altered and cannot be read. Restore the vault from an "
+                "encrypted backup."
+            ) from None
     except BaseException:
         lock.release()
         raise
