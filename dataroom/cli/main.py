@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from dataroom import __version__
 from dataroom.core.diagnostics import LOG_LEVEL_ENV, configure_logging
-from dataroom.core.errors import DataroomError
+from dataroom.core.errors import DataroomError, storage_error
 
 from . import (
     commands_audit,
@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
+        if (full := storage_error(exc)) is not None:
+            print(f"dataroom: {full}", file=sys.stderr)
+            return 1
         print(
             f"dataroom: unexpected error ({type(exc).__name__}). The vault keeps its last committed state. "
             "Run again with --debug for details and report it.",

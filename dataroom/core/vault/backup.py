@@ -10,7 +10,6 @@ rewraps every user's slot from the slots kept inside the database, so users keep
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -21,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dataroom.core.atomic import atomic_writer
+from dataroom.core.atomic import atomic_write, atomic_writer
 from dataroom.core.audit import log as audit_log
 from dataroom.core.canonical import canonical_json
+from dataroom.core.errors import storage_error
 from dataroom.core.secrets import kdf
 from dataroom.core.secrets import wrap as keywrap
 from dataroom.core.secrets.kdf import KdfParams
@@ -31,7 +31,7 @@ from dataroom.core.timeutil import utc_now
 from dataroom.core.vault import schema, slots
 from dataroom.core.vault.connection import integrity_check, open_connection, rekey_connection
 from dataroom.core.vault.errors import IntegrityFailure, NotAVault, VaultExists, WrongPassphrase
-from dataroom.core.vault.layout import ProcessLock, VaultLayout
+from dataroom.core.vault.layout import ProcessLock, VaultLayout, finish_restore, restore_intent
 from dataroom.core.vault.vault import Vault, add_audit_epoch
 
 FORMAT = "dataroom-backup"
@@ -137,6 +137,7 @@ def restore_backup(src: Path, directory: Path, passphrase: str, *, replace: bool
     passed.
     """
     src, directory = Path(src), Path(directory)
+    finish_restore(directory)  # an earlier restore into the same folder that was killed mid-swap
     target = VaultLayout(directory)
     if target.exists() and not replace:
         raise VaultExists(
@@ -180,8 +181,8 @@ def _extract_checked(src: Path, db_path: Path, passphrase: str) -> bytes:
                 while chunk := part.read(_CHUNK):
                     h.update(chunk)
                     out.write(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise BadBackup(f"{src.name} is not a Dataroom backup, or it is truncated.") from None
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise storage_error(exc) or BadBackup(f"{src.name} is not a Dataroom backup, or it is truncated.") from None
     if h.hexdigest() != header.get("db_sha256"):
         raise BadBackup(f"{src.name} is damaged: its database part does not match the checksum in its header.")
     key_part = header.pop("key", {})
@@ -216,16 +217,13 @@ def _put_in_place(staging: Path, directory: Path, replace: bool) -> Path:
         leftover.unlink()
     (staging / "vault.lock").unlink(missing_ok=True)
     moved_to = directory
-    if directory.exists():
-        if VaultLayout(directory).exists():
-            assert replace
-            old_lock = ProcessLock(VaultLayout(directory).lock)
-            old_lock.acquire()  # refuses while the old vault is open somewhere
-            old_lock.release()
-            moved_to = directory.with_name(f"{directory.name}.replaced-{utc_now().replace(':', '')}")
-            os.replace(directory, moved_to)
-        else:
-            with contextlib.suppress(OSError):
-                directory.rmdir()  # an empty folder the user picked
-    os.replace(staging, directory)
+    if VaultLayout(directory).exists():
+        assert replace
+        old_lock = ProcessLock(VaultLayout(directory).lock)
+        old_lock.acquire()  # refuses while the old vault is open somewhere, before anything is decided
+        old_lock.release()
+        moved_to = directory.with_name(f"{directory.name}.replaced-{utc_now().replace(':', '')}")
+    # From this note on the restore is decided: a crash mid-swap is finished by the next unlock, never half-done.
+    atomic_write(restore_intent(directory), json.dumps({"staging": staging.name, "moved_to": moved_to.name}).encode())
+    finish_restore(directory)
     return moved_to

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from dataroom.core.errors import DiskFull
 from dataroom.core.vault.errors import IntegrityFailure, NotAVault
 
 DatabaseError = sqlcipher.DatabaseError
@@ -67,5 +68,10 @@ def rekey_connection(conn: Connection, new_key: bytes) -> None:
     """
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    try:
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    except DatabaseError:  # SQLCipher says only that the rekey failed; short of a bug, a write to disk did
+        raise DiskFull(
+            "The vault could not be re-encrypted: writing to the disk failed (is it full?). It keeps its old key."
+        ) from None
     conn.execute("PRAGMA journal_mode = WAL")

@@ -1,7 +1,10 @@
-"""The files of one vault directory, and the per-process lock that keeps two processes out of it."""
+"""The files of one vault directory, the per-process lock that keeps two processes out of it, and finishing a
+restore that was interrupted while it swapped vault folders."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +43,40 @@ class VaultLayout:
 
     def exists(self) -> bool:
         return self.db.exists()
+
+
+def restore_intent(directory: Path) -> Path:
+    """The note a restore writes beside ``directory`` before it swaps folders (see :func:`finish_restore`)."""
+    directory = Path(directory)
+    return directory.with_name(f".{directory.name}.restore-intent")
+
+
+def finish_restore(directory: Path) -> bool:
+    """Complete the folder swap of a restore whose intent note is beside ``directory``; ``False`` if none is.
+
+    A restore puts its checked copy in place with two renames (the old vault aside, the copy in); a crash between
+    them would leave no vault at ``directory``. The note, written atomically once every check of the copy passed,
+    names both folders, so the swap is rolled forward here (by the restore itself, or by the next unlock).
+    """
+    directory = Path(directory)
+    note = restore_intent(directory)
+    try:
+        intent = json.loads(note.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    staging = directory.with_name(intent["staging"])
+    if staging.exists():
+        if VaultLayout(directory).exists():
+            lock = ProcessLock(VaultLayout(directory).lock)
+            lock.acquire()  # refuses while the old vault is open somewhere
+            lock.release()
+            os.replace(directory, directory.with_name(intent["moved_to"]))
+        elif directory.exists():
+            with contextlib.suppress(OSError):
+                directory.rmdir()  # an empty folder the user picked
+        os.replace(staging, directory)
+    note.unlink()
+    return True
 
 
 class ProcessLock:

@@ -37,7 +37,7 @@ from dataroom.core.vault.errors import (
     WrongSecondFactor,
 )
 from dataroom.core.vault.keyslots import KEYRING, PASSPHRASE, SlotFile, WrappedSlot
-from dataroom.core.vault.layout import ProcessLock, VaultLayout
+from dataroom.core.vault.layout import ProcessLock, VaultLayout, finish_restore
 
 
 class Vault:
@@ -211,6 +211,7 @@ def unlock_vault(
     count towards the backoff delay and are written to the audit log at the next successful unlock.
     """
     layout = VaultLayout(Path(directory))
+    finish_restore(layout.root)  # a restore killed while it swapped folders left its vault beside this one
     if not layout.db.exists():
         raise NotAVault(f"There is no vault in {layout.root}.")
     lock = ProcessLock(layout.lock)
