@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from dataroom.core.errors import DataroomError
 from dataroom.core.flows import demo as demo_flows
 from dataroom.core.flows import vault as vault_flows
 from dataroom.core.paths import default_vault_dir
 from dataroom.core.session import Session
-from dataroom.core.vault.layout import VaultLayout
+from dataroom.core.vault.layout import VaultLayout, finish_restore
 from dataroom.ui import messages, worker
 from dataroom.ui import settings as settings_mod
 from dataroom.ui.busy import run_busy
@@ -62,6 +63,7 @@ class AppController(QObject):
             self.start_demo()
             return
         directory = Path(vault).expanduser() if vault else self._remembered_vault()
+        _finish_interrupted_restore(directory)
         if VaultLayout(directory).exists():
             self.show_unlock(directory, try_keyring=None)
         else:
@@ -244,6 +246,7 @@ class AppController(QObject):
         if not chosen:
             return
         directory = Path(chosen)
+        _finish_interrupted_restore(directory)
         if not VaultLayout(directory).exists():
             messages.show_info(parent, self.tr("There is no vault in {folder}.").format(folder=directory))
             return
@@ -313,3 +316,11 @@ class AppController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+
+def _finish_interrupted_restore(directory: Path) -> None:
+    """Roll forward a restore that died between its two folder renames, so the vault is found where it belongs
+    (otherwise the first-run wizard would be offered for a vault that exists beside its path). If the old vault is
+    open elsewhere the swap waits: the unlock that follows reports that in words."""
+    with contextlib.suppress(DataroomError):
+        finish_restore(directory)

@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from dataroom.core.errors import DataroomError
+from dataroom.core.errors import DataroomError, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,11 @@ _BY_CODE = {
     "cancelled": QT_TRANSLATE_NOOP("Messages", "The operation was cancelled; nothing was changed."),
     "keyslot-missing": QT_TRANSLATE_NOOP("Messages", "The key-slot file beside the vault database is missing."),
     "keyslot-tampered": QT_TRANSLATE_NOOP("Messages", "The key-slot file fails its integrity check."),
+    "disk-full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Writing to the disk failed: it is full, or a file grew past the size allowed. Nothing half-done was kept; "
+        "free some space and try again.",
+    ),
 }
 
 #: Exact core messages with more than one variant per code.
@@ -95,6 +100,9 @@ def error_text(err: BaseException) -> str:
             if translated != source:
                 return translated
         return message
+    full = storage_error(err)  # a failed write surfaces as OSError or a SQLite error from deep inside a flow
+    if full is not None:
+        return error_text(full)
     log.error("unexpected error", exc_info=err)
     return _translate(_UNEXPECTED)
 

@@ -27,27 +27,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../dataroom/ui/controller.py" line="83"/>
+        <location filename="../../dataroom/ui/controller.py" line="85"/>
         <source>Building the demo deal: seller and buyer vaults, synthetic customers, a signed NDA…</source>
         <translation>正在构建演示交易：卖方和买方保险库、合成客户数据、已签署的保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/controller.py" line="243"/>
+        <location filename="../../dataroom/ui/controller.py" line="245"/>
         <source>Open vault folder</source>
         <translation>打开保险库文件夹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/controller.py" line="248"/>
+        <location filename="../../dataroom/ui/controller.py" line="251"/>
         <source>There is no vault in {folder}.</source>
         <translation>{folder} 中没有保险库。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/controller.py" line="268"/>
+        <location filename="../../dataroom/ui/controller.py" line="271"/>
         <source>Restored into {folder}. Open it with File → Open vault….</source>
         <translation>已恢复到 {folder}。可通过“文件 → 打开保险库…”打开。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/controller.py" line="280"/>
+        <location filename="../../dataroom/ui/controller.py" line="283"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -377,42 +377,42 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="133"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="134"/>
         <source>Is the packet authentic?</source>
         <translation>数据包是否真实可信？</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="134"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="135"/>
         <source>Checked without decrypting anything: sender, signature, recipient, NDA, contents.</source>
         <translation>在不解密任何内容的前提下核验：发送方、签名、接收方、保密协议和内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="135"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="136"/>
         <source>What is wrong</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="136"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="137"/>
         <source>What the packet says</source>
         <translation>数据包声明的信息</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="180"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="181"/>
         <source>Checking the packet…</source>
         <translation>正在核验数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="182"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="183"/>
         <source>The packet could not be checked. Nothing was imported.</source>
         <translation>无法核验该数据包。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="184"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="185"/>
         <source>Authentic: signed by a sender you confirmed, made for you, intact.</source>
         <translation>真实可信：由您已确认的发送方签名，接收方为本方，内容完整。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="186"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="187"/>
         <source>Refused: this packet cannot be imported. Nothing was decrypted.</source>
         <translation>已拒绝：该数据包无法导入。未解密任何内容。</translation>
     </message>
@@ -1964,32 +1964,32 @@ File SHA-256: {sha}</source>
         <translation>请定期备份保险库（设置 → 备份），并将备份口令另行妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="400"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="401"/>
         <source>Packet received</source>
         <translation>已接收数据包</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="401"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="402"/>
         <source>The dataset is in the vault, and the packet is recorded as received.</source>
         <translation>数据集已存入保险库，数据包已登记为已接收。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="402"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="403"/>
         <source>Counter-sign the sender&apos;s receipt for this packet now</source>
         <translation>立即会签发送方就此数据包出具的回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="415"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="416"/>
         <source>Imported “{name}”: {rows} rows × {columns} columns from {sender} ({kind}), packet {packet}. The sender signs a receipt for it; counter-signing that receipt tells them you received exactly this.</source>
         <translation>已导入“{name}”：来自 {sender} 的 {rows} 行 × {columns} 列（{kind}），数据包 {packet}。发送方会就此签发回执；您会签该回执，即向对方确认您收到的正是这些数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="423"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="424"/>
         <source>full data</source>
         <translation>完整数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="423"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="424"/>
         <source>redacted</source>
         <translation>已脱敏</translation>
     </message>
@@ -2456,7 +2456,7 @@ File SHA-256: {sha}</source>
 <context>
     <name>ImportPacketWizard</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="468"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="469"/>
         <source>Receive a packet</source>
         <translation>接收数据包</translation>
     </message>
@@ -2464,37 +2464,37 @@ File SHA-256: {sha}</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="297"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="298"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="298"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="299"/>
         <source>Decrypting the packet and checking every row against the signed manifest.</source>
         <translation>正在解密数据包，并依据已签名的清单逐行核对。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="299"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="300"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="358"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="359"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>导入已取消，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="368"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="369"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="369"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="370"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="370"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="371"/>
         <source>Imported.</source>
         <translation>导入完成。</translation>
     </message>
@@ -3171,81 +3171,86 @@ File SHA-256: {sha}</source>
         <translation>密钥槽文件未通过完整性校验。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="40"/>
+        <location filename="../../dataroom/ui/messages.py" line="36"/>
+        <source>Writing to the disk failed: it is full, or a file grew past the size allowed. Nothing half-done was kept; free some space and try again.</source>
+        <translation>写入磁盘失败：磁盘已满，或文件超过了允许的大小。未保留任何半途而废的内容；请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/messages.py" line="45"/>
         <source>The passphrase must be at least 8 characters long.</source>
         <extracomment>Exact core messages with more than one variant per code.</extracomment>
         <translation>口令长度至少为 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="43"/>
+        <location filename="../../dataroom/ui/messages.py" line="48"/>
         <source>The passphrase repeats too few different characters.</source>
         <translation>口令中不同的字符太少。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="46"/>
+        <location filename="../../dataroom/ui/messages.py" line="51"/>
         <source>A user name must be 1–64 letters, digits or . @ + - _ (no spaces).</source>
         <translation>用户名须为 1–64 个字母、数字或 . @ + - _（不含空格）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="49"/>
+        <location filename="../../dataroom/ui/messages.py" line="54"/>
         <source>That code does not match; check the time on this computer and on the phone.</source>
         <translation>验证码不匹配；请检查本机和手机上的时间。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="52"/>
+        <location filename="../../dataroom/ui/messages.py" line="57"/>
         <source>The last owner cannot be removed; make another user an owner first.</source>
         <translation>不能删除最后一位所有者；请先将其他用户设为所有者。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="55"/>
+        <location filename="../../dataroom/ui/messages.py" line="60"/>
         <source>Give the organisation&apos;s name (at most 200 characters).</source>
         <translation>请填写机构名称（不超过 200 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="58"/>
+        <location filename="../../dataroom/ui/messages.py" line="63"/>
         <source>Give the person&apos;s name (at most 100 characters).</source>
         <translation>请填写姓名（不超过 100 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="67"/>
+        <location filename="../../dataroom/ui/messages.py" line="72"/>
         <source>{value} is not an e-mail address.</source>
         <extracomment>Core messages carrying one value: (pattern, translatable text with ``{value}``).</extracomment>
         <translation>“{value}”不是有效的电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="72"/>
+        <location filename="../../dataroom/ui/messages.py" line="77"/>
         <source>Something unexpected went wrong and the action did not complete. Technical details are in the log.</source>
         <translation>发生意外错误，操作未完成。技术细节已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="112"/>
+        <location filename="../../dataroom/ui/messages.py" line="120"/>
         <source>Dataroom</source>
         <extracomment>Boxes shown without a parent window: Python would delete them as soon as the caller&apos;s frame ends.</extracomment>
         <translation>数据室</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="149"/>
+        <location filename="../../dataroom/ui/messages.py" line="157"/>
         <source>the record is not valid JSON</source>
         <extracomment>Reasons :func:`dataroom.core.audit.log.verify` gives for a broken chain.</extracomment>
         <translation>该记录不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="150"/>
+        <location filename="../../dataroom/ui/messages.py" line="158"/>
         <source>it does not link to the previous record</source>
         <translation>该记录与上一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="151"/>
+        <location filename="../../dataroom/ui/messages.py" line="159"/>
         <source>its content was changed after it was written</source>
         <translation>该记录写入后内容被修改</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="154"/>
+        <location filename="../../dataroom/ui/messages.py" line="162"/>
         <source>its authentication code does not match</source>
         <translation>该记录的认证码不匹配</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/messages.py" line="166"/>
+        <location filename="../../dataroom/ui/messages.py" line="174"/>
         <source>this record is missing (the next one present is #{seq})</source>
         <translation>该记录缺失（之后存在的下一条是 #{seq}）</translation>
     </message>
@@ -3253,37 +3258,37 @@ File SHA-256: {sha}</source>
 <context>
     <name>NamePage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="227"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="228"/>
         <source>Name the dataset</source>
         <translation>为数据集命名</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="228"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="229"/>
         <source>The packet becomes a new dataset in this vault; it keeps where it came from.</source>
         <translation>数据包将成为本保险库中的一个新数据集，并保留其来源信息。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="229"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="230"/>
         <source>Dataset name</source>
         <translation>数据集名称</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="230"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="231"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="246"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="247"/>
         <source>{rows} rows × {columns} columns from {sender}, under NDA {nda}.</source>
         <translation>{rows} 行 × {columns} 列，来自 {sender}，依据保密协议 {nda}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="254"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="255"/>
         <source>Give the dataset a name.</source>
         <translation>请为数据集命名。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="260"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="261"/>
         <source>There is already a dataset with this name; choose another.</source>
         <translation>已有同名数据集，请换一个名称。</translation>
     </message>
@@ -4247,34 +4252,34 @@ File SHA-256: {sha}</source>
         <translation>签名有效，但您尚未确认签名方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="261"/>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="283"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="262"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="284"/>
         <source>PDF documents (*.pdf)</source>
         <extracomment>Viewers opened without a parent window: Python would delete them as soon as the caller&apos;s frame ends.</extracomment>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="281"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="282"/>
         <source>Save the transfer receipt</source>
         <translation>保存传输回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="290"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="291"/>
         <source>Receipt issued and saved as {file}. Give it to the recipient to counter-sign.</source>
         <translation>回执已出具并保存为 {file}。请交给接收方会签。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="297"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="298"/>
         <source>Signing the receipt…</source>
         <translation>正在签署回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="309"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="310"/>
         <source>Choose the receipt to counter-sign</source>
         <translation>选择要会签的回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="321"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="322"/>
         <source>Choose the counter-signed receipt</source>
         <translation>选择已会签的回执</translation>
     </message>
@@ -4282,57 +4287,57 @@ File SHA-256: {sha}</source>
 <context>
     <name>ReceiptViewer</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="148"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="149"/>
         <source>Transfer receipt — {file}</source>
         <translation>传输回执 — {file}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="149"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="150"/>
         <source>Counter-sign…</source>
         <translation>会签…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="149"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="150"/>
         <source>Record receipt</source>
         <translation>登记回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="170"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="171"/>
         <source>The pages cannot be shown here: poppler&apos;s pdftoppm is not installed. Open the file in a PDF viewer to see them; the check on the left covers the whole document.</source>
         <translation>无法在此显示页面：未安装 poppler 的 pdftoppm。请用 PDF 阅读器打开该文件查看；左侧的核验结果涵盖整个文档。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="185"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="186"/>
         <source>Checking the signatures…</source>
         <translation>正在核验签名…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="210"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="211"/>
         <source>Save the counter-signed receipt</source>
         <translation>保存已会签的回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="210"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="211"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="217"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="218"/>
         <source>Counter-signing the receipt…</source>
         <translation>正在会签回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="224"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="225"/>
         <source>Recording the receipt…</source>
         <translation>正在登记回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="232"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="233"/>
         <source>Counter-signed. Saved as {file}; give this file back to the sender, who records it.</source>
         <translation>已会签并保存为 {file}；请将该文件交回发送方，由其登记。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="240"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="241"/>
         <source>Recorded: {recipient} acknowledged receiving this packet.</source>
         <translation>已登记：{recipient} 已确认收到此数据包。</translation>
     </message>

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from dataroom.core.flows import vault as vault_flows
+from dataroom.core.vault.layout import VaultLayout, restore_intent
 from dataroom.ui.controller import AppController
 from dataroom.ui.settings import Settings
 from tests.conftest import PASSPHRASE
@@ -44,6 +46,20 @@ def test_start_with_a_vault_shows_the_unlock_dialog(qtbot, closed_vault: Path) -
         dialog.unlock_button.click()
         qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible(), timeout=5_000)
         assert controller.session is not None and controller.settings.last_vault == str(closed_vault)
+    finally:
+        _cleanup(qtbot, controller)
+
+
+def test_start_finishes_a_restore_killed_between_its_renames(qtbot, closed_vault: Path) -> None:
+    # The state a restore leaves when killed after moving the old vault aside, before moving the copy in.
+    staging = closed_vault.with_name(f".{closed_vault.name}.restore-x")
+    closed_vault.rename(staging)
+    restore_intent(closed_vault).write_text(json.dumps({"staging": staging.name, "moved_to": "old-vault"}))
+    controller = _controller(qtbot)
+    controller.start(closed_vault)
+    try:
+        assert controller.unlock_dialog is not None and controller.wizard is None  # not offered a new vault
+        assert VaultLayout(closed_vault).exists() and not restore_intent(closed_vault).exists()
     finally:
         _cleanup(qtbot, controller)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from sqlcipher3.dbapi2 import OperationalError
 
 import dataroom
 from dataroom.core.errors import InputError
@@ -69,6 +71,13 @@ def test_error_text_never_shows_a_traceback() -> None:
     assert messages.error_text(InputError("The file is empty.")) == "The file is empty."
     text = messages.error_text(ZeroDivisionError("division by zero"))
     assert "unexpected" in text and "division" not in text
+
+
+def test_a_full_disk_is_told_in_words() -> None:
+    failures = (OSError(errno.ENOSPC, "No space left on device", "x.db"), OperationalError("database or disk is full"))
+    for err in failures:
+        text = messages.error_text(err)
+        assert "disk" in text and "unexpected" not in text
 
 
 def test_settings_round_trip_as_json(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from dataroom.core.vault.errors import VaultInUse
+from dataroom.core.vault.errors import NotAVault, VaultInUse
 
 
 @dataclass(frozen=True)
@@ -62,15 +62,20 @@ def finish_restore(directory: Path) -> bool:
     note = restore_intent(directory)
     try:
         intent = json.loads(note.read_text(encoding="utf-8"))
+        staging, moved_to = directory.with_name(intent["staging"]), directory.with_name(intent["moved_to"])
     except FileNotFoundError:
         return False
-    staging = directory.with_name(intent["staging"])
+    except (ValueError, KeyError, TypeError):  # names the user may have to sort out by hand: say where
+        raise NotAVault(
+            f"An interrupted restore left a damaged note {note.name} beside {directory}; the restored copy is in a "
+            f"hidden folder starting with .{directory.name}.restore- next to it."
+        ) from None
     if staging.exists():
         if VaultLayout(directory).exists():
             lock = ProcessLock(VaultLayout(directory).lock)
             lock.acquire()  # refuses while the old vault is open somewhere
             lock.release()
-            os.replace(directory, directory.with_name(intent["moved_to"]))
+            os.replace(directory, moved_to)
         elif directory.exists():
             with contextlib.suppress(OSError):
                 directory.rmdir()  # an empty folder the user picked
