@@ -136,14 +136,13 @@ class DestroyDialog(Retranslating, QDialog):
         ]
         if p.retention is not None:
             lines.append(self.tr("• its retention limit (kept until {day})").format(day=p.retention.keep_until))
-        if p.nda_id is not None:
-            lines.append(
-                self.tr("• it was received under NDA {id} “{title}”").format(id=p.nda_id, title=p.nda_title or "")
-            )
         for packet in p.packets:
             state = self.tr("will be overwritten and removed") if packet.present else self.tr("already gone")
             lines.append(self.tr("• packet file {path} ({state})").format(path=packet.path, state=state))
         lines.append("")
+        if p.nda_id is not None:
+            received = self.tr("The dataset was received under NDA {id} “{title}”.")
+            lines.append(received.format(id=p.nda_id, title=p.nda_title or ""))
         lines.append(self.tr("Its rows are deleted from the vault and the vault file is rewritten without them."))
         if p.certificate:
             lines.append(

@@ -91,7 +91,7 @@ class RetentionDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Retention of {name}").format(name=self._dataset))
         self.intro.setText(
             self.tr(
-                "Keep {name} no longer than needed. When both limits are set the earlier day counts. Once it has "
+                "Keep {name} no longer than needed. When both limits are set, the earlier day counts. Once it has "
                 "passed, the Datasets page reminds you to destroy the dataset. The change is recorded in the audit "
                 "log."
             ).format(name=self._dataset)
@@ -103,7 +103,7 @@ class RetentionDialog(Retranslating, QDialog):
             else self.tr("Now: no retention limit; the dataset is kept until someone destroys it.")
         )
         self.use_until.setText(self.tr("Keep until"))
-        self.use_days.setText(self.tr("At most, days after import"))
+        self.use_days.setText(self.tr("Days after import, at most"))
         self.reason_caption.setText(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("e.g. deal evaluation ends with the NDA"))
         self.remove_button.setText(self.tr("Remove limit"))

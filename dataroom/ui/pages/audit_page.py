@@ -388,7 +388,7 @@ class AuditPage(Retranslating, QWidget):
             self,
             self.tr("PDF report of the audit log"),
             str(Path.home() / f"audit-report-{first}-{last if last is not None else 'end'}.pdf"),
-            self.tr("PDF (*.pdf)"),
+            self.tr("PDF documents (*.pdf)"),
         )
         if path:
             self.report_to(Path(path), first, last)

@@ -397,7 +397,7 @@ class DocumentsPage(Retranslating, QWidget):
     # --- printing and preview ----------------------------------------------------------------------------------
     def ask_pdf_path(self, nda: Nda) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Render NDA"), str(Path.home() / f"{nda.id}.pdf"), self.tr("PDF files (*.pdf)")
+            self, self.tr("Render NDA"), str(Path.home() / f"{nda.id}.pdf"), self.tr("PDF documents (*.pdf)")
         )
         return Path(chosen) if chosen else None
 

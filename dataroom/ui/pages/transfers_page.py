@@ -66,7 +66,7 @@ class TransfersPage(Retranslating, QWidget):
         )
         self.export_button.setText(self.tr("Export packet…"))
         self.export_button.setToolTip(
-            self.tr("Send a dataset (de-identified, or after closing the full data) to a recipient, under an NDA")
+            self.tr("Send a dataset (de-identified or, after closing, the full data) to a recipient, under an NDA")
         )
         self.empty.setText(self.tr("No packet was sent or received yet."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)

@@ -143,7 +143,10 @@ class PolicyPage(Retranslating, QWizardPage):
         self.redacted.setText(self.tr("De-identified, as the redaction policy releases it"))
         self.full.setText(self.tr("Full data: every column unchanged (after closing)"))
         self.full_note.setText(
-            self.tr("The packet carries the buyer's own data, without canary rows; the NDA must allow full data.")
+            self.tr(
+                "After closing the data belongs to the recipient: the packet carries no canary rows; the NDA must "
+                "allow full data."
+            )
             if self.can_full
             else self.tr("Your role may not see raw data, so it may not send the full data.")
         )
@@ -272,7 +275,7 @@ class NdaPage(Retranslating, QWizardPage):
         self.setTitle(self.tr("NDA"))
         self.setSubTitle(
             self.tr(
-                "The NDA must be signed by both parties and in force, name the recipient, and cover the dataset, "
+                "The NDA must be signed by every party and in force, name the recipient, and cover the dataset, "
                 "its columns and classes."
             )
         )
