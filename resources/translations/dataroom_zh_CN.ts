@@ -207,8 +207,8 @@
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/audit_page.py" line="391"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/audit_page.py" line="406"/>
@@ -1517,47 +1517,47 @@ File SHA-256: {sha}</source>
 <context>
     <name>DestinationPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="371"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="374"/>
         <source>Destination</source>
         <translation>目标位置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="372"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="375"/>
         <source>Choose where to write the packet; give the file to the recipient by any means.</source>
         <translation>选择数据包的写入位置；可通过任何方式将该文件交给接收方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="373"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="376"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="374"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="377"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="377"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="380"/>
         <source>The packet is encrypted to the recipient&apos;s key and signed with yours; the export is recorded in the audit log with the packet&apos;s hash.</source>
         <translation>数据包使用接收方的密钥加密，并以本方密钥签名；此次导出连同数据包的哈希值一并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="382"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="385"/>
         <source>Encrypting and signing the packet…</source>
         <translation>正在加密并签名数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="397"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="400"/>
         <source>Dataroom packets (*{suffix})</source>
         <translation>数据室数据包 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="398"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="401"/>
         <source>Write the packet to</source>
         <translation>数据包写入位置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="447"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="450"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1576,7 +1576,7 @@ File SHA-256: {sha}</source>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="114"/>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="162"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="161"/>
         <source>Save the certificate in</source>
         <translation>销毁证明保存位置</translation>
     </message>
@@ -1621,62 +1621,62 @@ File SHA-256: {sha}</source>
         <translation>• 其保存期限（保存至 {day}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="141"/>
-        <source>• it was received under NDA {id} “{title}”</source>
-        <translation>• 该数据集系依据保密协议 {id}“{title}”接收</translation>
-    </message>
-    <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="144"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="140"/>
         <source>will be overwritten and removed</source>
         <translation>将被覆写并删除</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="144"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="140"/>
         <source>already gone</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="145"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="141"/>
         <source>• packet file {path} ({state})</source>
         <translation>• 数据包文件 {path}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="147"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="144"/>
+        <source>The dataset was received under NDA {id} “{title}”.</source>
+        <translation>该数据集系依据保密协议 {id}“{title}”接收。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="146"/>
         <source>Its rows are deleted from the vault and the vault file is rewritten without them.</source>
         <translation>其数据行将从保险库中删除，保险库文件也将重写，不再包含这些数据行。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="151"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="150"/>
         <source>A signed certificate of destruction is written for the party that sent the data; send it to them.</source>
         <translation>系统将为发送数据的一方生成经签名的销毁证明；请将其发送给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="185"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="184"/>
         <source>Destroying {name}…</source>
         <translation>正在销毁 {name}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="204"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="203"/>
         <source>Destroyed</source>
         <translation>已销毁</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="205"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="204"/>
         <source>“{name}” and its {rows} rows were destroyed.</source>
         <translation>“{name}”及其 {rows} 行数据已销毁。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="210"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="209"/>
         <source>The certificate checks out (signed by this vault&apos;s key).</source>
         <translation>销毁证明核验通过（由本保险库的密钥签名）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="212"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="211"/>
         <source>The certificate did not pass its own check; keep it and look at the details below.</source>
         <translation>销毁证明未通过自检；请保留该文件并查看下方详情。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="214"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="213"/>
         <source>Certificate of destruction {id}:
 {path}
 {verdict}</source>
@@ -1685,7 +1685,7 @@ File SHA-256: {sha}</source>
 {verdict}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="217"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="216"/>
         <source>Send it to the party that sent the data; they record it on their side.</source>
         <translation>请将其发送给提供数据的一方，由对方在其保险库中登记。</translation>
     </message>
@@ -1882,8 +1882,8 @@ File SHA-256: {sha}</source>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/documents_page.py" line="400"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/pages/documents_page.py" line="418"/>
@@ -2106,7 +2106,7 @@ File SHA-256: {sha}</source>
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="562"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="565"/>
         <source>Export packet</source>
         <translation>导出数据包</translation>
     </message>
@@ -3497,27 +3497,27 @@ File SHA-256: {sha}</source>
 <context>
     <name>NdaPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="272"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="275"/>
         <source>NDA</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="275"/>
-        <source>The NDA must be signed by both parties and in force, name the recipient, and cover the dataset, its columns and classes.</source>
-        <translation>保密协议必须经双方签署且正在生效，列明接收方，并涵盖该数据集及其字段和数据类别。</translation>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="278"/>
+        <source>The NDA must be signed by every party and in force, name the recipient, and cover the dataset, its columns and classes.</source>
+        <translation>保密协议须经各方签署且在有效期内，列明接收方，并涵盖该数据集及其字段和分级。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="320"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="323"/>
         <source>There is no NDA in this vault. Draft one and have both parties sign it on the Documents page first.</source>
         <translation>本保险库中没有保密协议。请先在“交易文件”页面起草一份，并由双方签署。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="328"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="331"/>
         <source>Allowed: the NDA is in force and covers this export to this recipient.</source>
         <translation>允许：该保密协议正在生效，并涵盖向该接收方的此次导出。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="331"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="334"/>
         <source>Refused: this NDA does not allow this export, because:</source>
         <translation>已拒绝：该保密协议不允许此次导出，原因如下：</translation>
     </message>
@@ -4096,27 +4096,27 @@ File SHA-256: {sha}</source>
         <translation>完整数据：所有列保持原样（交割后）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="146"/>
-        <source>The packet carries the buyer&apos;s own data, without canary rows; the NDA must allow full data.</source>
-        <translation>数据包承载的是已归属买方的数据，不含溯源标记行；保密协议必须允许提供完整数据。</translation>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="147"/>
+        <source>After closing the data belongs to the recipient: the packet carries no canary rows; the NDA must allow full data.</source>
+        <translation>交割后数据归接收方所有：数据包不含溯源标记行；保密协议须允许传输完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="148"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="151"/>
         <source>Your role may not see raw data, so it may not send the full data.</source>
         <translation>您的角色无权查看原始数据，因此不能发送完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="169"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="172"/>
         <source>default policy from the column classes (saved as version 1)</source>
         <translation>根据各列类别生成的默认策略（保存为版本 1）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="171"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="174"/>
         <source>version {n} of {time} ({sha}…)</source>
         <translation>版本 {n}，{time}（{sha}…）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="174"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="177"/>
         <source>in force</source>
         <translation>现行</translation>
     </message>
@@ -4252,34 +4252,34 @@ File SHA-256: {sha}</source>
         <translation>签名有效，但您尚未确认签名方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="262"/>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="284"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="263"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="285"/>
         <source>PDF documents (*.pdf)</source>
         <extracomment>Viewers opened without a parent window: Python would delete them as soon as the caller&apos;s frame ends.</extracomment>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="282"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="283"/>
         <source>Save the transfer receipt</source>
         <translation>保存传输回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="291"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="292"/>
         <source>Receipt issued and saved as {file}. Give it to the recipient to counter-sign.</source>
         <translation>回执已出具并保存为 {file}。请交给接收方会签。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="298"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="299"/>
         <source>Signing the receipt…</source>
         <translation>正在签署回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="310"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="311"/>
         <source>Choose the receipt to counter-sign</source>
         <translation>选择要会签的回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="322"/>
+        <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="323"/>
         <source>Choose the counter-signed receipt</source>
         <translation>选择已会签的回执</translation>
     </message>
@@ -4345,22 +4345,22 @@ File SHA-256: {sha}</source>
 <context>
     <name>RecipientPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="202"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="205"/>
         <source>not confirmed: compare its fingerprint with them on the Parties page first</source>
         <translation>未确认：请先在“交易各方”页面与对方核对指纹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="206"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="209"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="207"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="210"/>
         <source>The packet is encrypted to this party&apos;s key: only they can open it.</source>
         <translation>数据包使用该方的密钥加密，只有该方能够打开。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="208"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="211"/>
         <source>No counterparty card is imported yet; import and confirm one on the Parties page.</source>
         <translation>尚未导入相对方身份卡；请在“交易各方”页面导入并确认。</translation>
     </message>
@@ -4433,11 +4433,6 @@ File SHA-256: {sha}</source>
         <translation>{name} 的保存期限</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="94"/>
-        <source>Keep {name} no longer than needed. When both limits are set the earlier day counts. Once it has passed, the Datasets page reminds you to destroy the dataset. The change is recorded in the audit log.</source>
-        <translation>{name} 的保存时间不应超过实现目的所必要的期限。两项限制均设置时，以较早的日期为准。期限届满后，“数据集”页面会提醒您销毁该数据集。此项修改会记入审计日志。</translation>
-    </message>
-    <message>
         <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="101"/>
         <source>Now: kept until {day} (set by {user}).</source>
         <translation>当前：保存至 {day}（由 {user} 设定）。</translation>
@@ -4453,9 +4448,14 @@ File SHA-256: {sha}</source>
         <translation>保存至</translation>
     </message>
     <message>
+        <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="94"/>
+        <source>Keep {name} no longer than needed. When both limits are set, the earlier day counts. Once it has passed, the Datasets page reminds you to destroy the dataset. The change is recorded in the audit log.</source>
+        <translation>{name} 的保存时间不应超过必要期限。两项期限都设置时，以较早的日期为准。期限届满后，“数据集”页面会提醒您销毁该数据集。此项更改会记入审计日志。</translation>
+    </message>
+    <message>
         <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="106"/>
-        <source>At most, days after import</source>
-        <translation>最长保存天数（自导入起）</translation>
+        <source>Days after import, at most</source>
+        <translation>导入后最多保存天数</translation>
     </message>
     <message>
         <location filename="../../dataroom/ui/datasets/retention_dialog.py" line="107"/>
@@ -5095,57 +5095,57 @@ File SHA-256: {sha}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="492"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="495"/>
         <source>Packet written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="494"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="497"/>
         <source>Give the file to the recipient, then issue the signed receipt from the Transfers page.</source>
         <translation>请将文件交给接收方，然后在“传输”页面出具签名回执。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="505"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="508"/>
         <source>full data, every column unchanged</source>
         <translation>完整数据，所有列保持原样</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="507"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="510"/>
         <source>de-identified with policy version {n}</source>
         <translation>已按策略版本 {n} 去标识化</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="510"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="513"/>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="511"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="514"/>
         <source>Packet: {id} under {nda}</source>
         <translation>数据包：{id}，依据 {nda}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="512"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="515"/>
         <source>Contents: {dataset}, {rows} rows × {columns} columns, {what}</source>
         <translation>内容：{dataset}，{rows} 行 × {columns} 列，{what}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="515"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="518"/>
         <source>For: {organisation} ({person})</source>
         <translation>接收方：{organisation}（{person}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="518"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="521"/>
         <source>Packet SHA-256: {sha}</source>
         <translation>数据包 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="519"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="522"/>
         <source>Manifest SHA-256: {sha}</source>
         <translation>清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="524"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="527"/>
         <source>Canary rows among them: {n}, planted for this recipient so a leaked copy can be traced.</source>
         <translation>其中含溯源标记行 {n} 行，专为该接收方植入，以便追查泄露的副本。</translation>
     </message>
@@ -5209,27 +5209,83 @@ File SHA-256: {sha}</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="62"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="85"/>
         <source>Transfers</source>
+        <extracomment>``countersign_interactive`` or ``record_interactive``: (parent, session, path or ``None`` to ask) → viewer.</extracomment>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="64"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="87"/>
         <source>Encrypted, signed packets sent to one named recipient or received from one, and their signed receipts.</source>
         <translation>发送给指定接收方或从其接收的加密签名数据包，及其签名回执。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="67"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="90"/>
         <source>Export packet…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="69"/>
-        <source>Send a dataset (de-identified, or after closing the full data) to a recipient, under an NDA</source>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="92"/>
+        <source>Send a dataset (de-identified or, after closing, the full data) to a recipient, under an NDA</source>
         <translation>依据保密协议向接收方发送数据集（去标识化数据，或交割后的完整数据）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="71"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="94"/>
+        <source>Import packet…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="95"/>
+        <source>Check a packet you received and, if it is authentic, import it</source>
+        <translation>核验收到的数据包，确认真实可信后导入</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="96"/>
+        <source>Issue receipt…</source>
+        <translation>出具回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="97"/>
+        <source>Sign the transfer receipt of the selected packet you sent</source>
+        <translation>为所选的已发送数据包签署传输回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="98"/>
+        <source>Counter-sign receipt…</source>
+        <translation>会签回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="99"/>
+        <source>Check the sender&apos;s receipt for a packet you imported and sign it</source>
+        <translation>核验发送方就您已导入的数据包出具的回执并会签</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="100"/>
+        <source>Record receipt…</source>
+        <translation>登记回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="101"/>
+        <source>Check the receipt the recipient counter-signed and record it</source>
+        <translation>核验接收方已会签的回执并登记</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="102"/>
+        <source>View receipt…</source>
+        <translation>查看回执…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="103"/>
+        <source>Open any receipt: its pages and whether its signatures hold</source>
+        <translation>打开任一回执：查看其页面及签名是否有效</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="236"/>
+        <source>Choose a receipt</source>
+        <translation>选择回执</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="104"/>
         <source>No packet was sent or received yet.</source>
         <translation>尚未发送或接收任何数据包。</translation>
     </message>

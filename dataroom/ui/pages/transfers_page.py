@@ -1,12 +1,16 @@
 """Transfers page: the packets sent and received (``flows.transfer.list_packets``) with their state in words, and
-the actions on them: export a packet (the export wizard), and — wired by the receipt and import dialogs — import a
-packet and make, counter-sign and record receipts.
+the actions on them: export a packet (the export wizard), import a received one (the import wizard, which shows
+the verification before anything is decrypted), and the receipt steps — the sender issues, the recipient
+counter-signs, the sender records — plus viewing any receipt.
 
 The list is one quick read on the GUI thread, refreshed on :meth:`TransfersPage.set_session` and after each
 action; everything that writes runs in the dialogs, on the worker. Actions the role does not allow are hidden.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -18,9 +22,14 @@ from dataroom.core.flows.transfer import PacketExport, PacketSummary
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Permission
 from dataroom.ui import messages
+from dataroom.ui.transfers import receipt_dialogs
 from dataroom.ui.transfers.export_wizard import ExportWizard
+from dataroom.ui.transfers.import_wizard import ImportPacketWizard
 from dataroom.ui.transfers.packets_model import PacketsModel
 from dataroom.ui.widgets import PageHeader, Retranslating, label
+
+#: ``countersign_interactive`` or ``record_interactive``: (parent, session, path or ``None`` to ask) → viewer.
+ReceiptStep = Callable[[QWidget | None, Session, Path | None], receipt_dialogs.ReceiptViewer | None]
 
 
 class TransfersPage(Retranslating, QWidget):
@@ -32,12 +41,25 @@ class TransfersPage(Retranslating, QWidget):
         super().__init__(parent)
         self._session: Session | None = None
         self.export_wizard: ExportWizard | None = None
+        self.import_wizard: ImportPacketWizard | None = None
         self.header = PageHeader()
         self.export_button = QPushButton()
         self.export_button.setProperty("primary", True)
         self.export_button.clicked.connect(lambda: self.open_export_wizard())
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(lambda: self.open_import_wizard())
+        self.receipt_button = QPushButton()  # sender: issue the receipt of the selected packet
+        self.receipt_button.clicked.connect(self.make_receipt)
+        self.countersign_button = QPushButton()  # recipient: counter-sign the sender's receipt
+        self.countersign_button.clicked.connect(lambda: self.countersign())
+        self.record_button = QPushButton()  # sender: record the receipt the recipient counter-signed
+        self.record_button.clicked.connect(lambda: self.record())
+        self.view_button = QPushButton()
+        self.view_button.clicked.connect(lambda: self.view_receipt())
         self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(self.export_button)
+        for button in (self.export_button, self.import_button, self.receipt_button, self.countersign_button,
+                       self.record_button, self.view_button):  # fmt: skip
+            self.toolbar.addWidget(button)
         self.toolbar.addStretch(1)
         self.model = PacketsModel(self)
         self.table = QTableView()
@@ -47,6 +69,7 @@ class TransfersPage(Retranslating, QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.empty = label("muted", wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
@@ -68,6 +91,16 @@ class TransfersPage(Retranslating, QWidget):
         self.export_button.setToolTip(
             self.tr("Send a dataset (de-identified or, after closing, the full data) to a recipient, under an NDA")
         )
+        self.import_button.setText(self.tr("Import packet…"))
+        self.import_button.setToolTip(self.tr("Check a packet you received and, if it is authentic, import it"))
+        self.receipt_button.setText(self.tr("Issue receipt…"))
+        self.receipt_button.setToolTip(self.tr("Sign the transfer receipt of the selected packet you sent"))
+        self.countersign_button.setText(self.tr("Counter-sign receipt…"))
+        self.countersign_button.setToolTip(self.tr("Check the sender's receipt for a packet you imported and sign it"))
+        self.record_button.setText(self.tr("Record receipt…"))
+        self.record_button.setToolTip(self.tr("Check the receipt the recipient counter-signed and record it"))
+        self.view_button.setText(self.tr("View receipt…"))
+        self.view_button.setToolTip(self.tr("Open any receipt: its pages and whether its signatures hold"))
         self.empty.setText(self.tr("No packet was sent or received yet."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
@@ -77,7 +110,16 @@ class TransfersPage(Retranslating, QWidget):
         if self.export_wizard is not None:
             self.export_wizard.reject()
             self.export_wizard = None
-        self.export_button.setVisible(session is not None and session.can(Permission.EXPORT))
+        if self.import_wizard is not None:
+            self.import_wizard.reject()
+            self.import_wizard = None
+        can = session.can if session is not None else (lambda _p: False)
+        self.export_button.setVisible(can(Permission.EXPORT))
+        self.import_button.setVisible(can(Permission.IMPORT))
+        self.receipt_button.setVisible(can(Permission.SIGN))
+        self.countersign_button.setVisible(can(Permission.SIGN))
+        self.record_button.setVisible(can(Permission.EXPORT))
+        self.view_button.setVisible(session is not None)
         self.table.setVisible(session is not None)
         if session is None:
             self.model.set_packets([])
@@ -102,6 +144,14 @@ class TransfersPage(Retranslating, QWidget):
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectRow(row)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Issuing a receipt needs a sent packet selected that has none yet; the other steps choose a file."""
+        packet = self.selected_packet()
+        self.receipt_button.setEnabled(
+            packet is not None and packet.direction == "sent" and packet.receipt == "none" and not packet.destroyed
+        )
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         # Other pages change packets' state too (destroying a received dataset), so read again when shown.
@@ -138,3 +188,63 @@ class TransfersPage(Retranslating, QWidget):
         if self.export_wizard is wizard:
             self.export_wizard = None
         wizard.deleteLater()
+
+    # --- import ------------------------------------------------------------------------------------------------
+    def open_import_wizard(self, path: Path | None = None) -> ImportPacketWizard | None:
+        """Open the import wizard (``path`` pre-filled: it starts at the verification); the list refreshes as soon
+        as the dataset exists, and "counter-sign now" goes straight on to the sender's receipt."""
+        session = self._session
+        if session is None or not session.can(Permission.IMPORT):
+            return None
+        wizard = ImportPacketWizard(session, path, self)
+        self.import_wizard = wizard
+        wizard.imported.connect(lambda received: self._imported(received.manifest.packet_id))
+        wizard.countersign_requested.connect(lambda _packet_id: self.countersign())
+        wizard.finished.connect(lambda _r: self._import_closed(wizard))
+        wizard.open()
+        return wizard
+
+    def _imported(self, packet_id: str) -> None:
+        self.refresh(select=packet_id)
+        self.changed.emit()
+
+    def _import_closed(self, wizard: ImportPacketWizard) -> None:
+        if self.import_wizard is wizard:
+            self.import_wizard = None
+        wizard.deleteLater()
+
+    # --- receipts ----------------------------------------------------------------------------------------------
+    def make_receipt(self) -> None:
+        """Sender: sign the receipt of the selected sent packet, save it, and show it."""
+        packet, session = self.selected_packet(), self._session
+        if packet is None or session is None:
+            return
+        task = receipt_dialogs.make_receipt_interactive(self, session, packet.packet_id)
+        if task is not None:
+            task.succeeded.connect(lambda _doc: self._receipt_changed(packet.packet_id))
+
+    def countersign(self, path: Path | None = None) -> receipt_dialogs.ReceiptViewer | None:
+        """Recipient: choose the sender's receipt (or ``path``), check it, counter-sign it."""
+        return self._receipt_step(receipt_dialogs.countersign_interactive, path)
+
+    def record(self, path: Path | None = None) -> receipt_dialogs.ReceiptViewer | None:
+        """Sender: choose the counter-signed receipt (or ``path``), check both signatures, record it."""
+        return self._receipt_step(receipt_dialogs.record_interactive, path)
+
+    def view_receipt(self, path: Path | None = None) -> receipt_dialogs.ReceiptViewer | None:
+        """Open any receipt read-only, checked against this vault's confirmed cards."""
+        path = path or receipt_dialogs.choose_receipt(self, self.tr("Choose a receipt"))
+        return receipt_dialogs.view_receipt(self, path, self._session) if path is not None else None
+
+    def _receipt_step(self, step: ReceiptStep, path: Path | None) -> receipt_dialogs.ReceiptViewer | None:
+        session = self._session
+        if session is None:
+            return None
+        viewer = step(self, session, path)
+        if viewer is not None:
+            viewer.acted.connect(lambda _result: self._receipt_changed(None))
+        return viewer
+
+    def _receipt_changed(self, packet_id: str | None) -> None:
+        self.refresh(select=packet_id)
+        self.changed.emit()

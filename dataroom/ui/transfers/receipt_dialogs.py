@@ -257,7 +257,8 @@ def _open_viewer(viewer: ReceiptViewer) -> ReceiptViewer:
     return viewer
 
 
-def _choose_receipt(parent: QWidget | None, title: str) -> Path | None:
+def choose_receipt(parent: QWidget | None, title: str) -> Path | None:
+    """Ask for a receipt PDF; ``None`` if the user cancels."""
     chosen, _ = QFileDialog.getOpenFileName(
         parent, title, str(Path.home()), QCoreApplication.translate("ReceiptDialogs", "PDF documents (*.pdf)")
     )
@@ -306,7 +307,7 @@ def countersign_interactive(parent: QWidget | None, session: Session, path: Path
     let the user counter-sign it once it checks (the flow refuses a receipt for a packet this vault did not
     import). Returns the viewer (its :attr:`ReceiptViewer.acted` carries the written document), or ``None`` if
     the user chose no file."""
-    path = path or _choose_receipt(
+    path = path or choose_receipt(
         parent, QCoreApplication.translate("ReceiptDialogs", "Choose the receipt to counter-sign")
     )
     if path is None:
@@ -318,7 +319,7 @@ def record_interactive(parent: QWidget | None, session: Session, path: Path | No
     """Sender side: open a counter-signed receipt the recipient returned (``path``, or one the user chooses), show
     it with its check, and let the user record it as the recipient's acknowledgement. Returns the viewer (its
     :attr:`ReceiptViewer.acted` carries the check), or ``None`` if the user chose no file."""
-    path = path or _choose_receipt(
+    path = path or choose_receipt(
         parent, QCoreApplication.translate("ReceiptDialogs", "Choose the counter-signed receipt")
     )
     if path is None:
