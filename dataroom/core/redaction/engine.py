@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from dataroom.core.datasets.store import DatasetInfo
@@ -188,19 +189,23 @@ class CompiledPolicy:
         if not rows:
             return RedactedColumns([], [[] for _ in chosen])
         index = {pos: i + 1 for i, pos in enumerate(layout)} if layout is not None else None
-        transposed = list(zip(*rows, strict=True))
-        numbers = list(transposed[0])
+
+        def cells_at(position: int) -> list[Any]:
+            # One C-level pass per column read (transposing every row with zip(*rows) costs several times more).
+            return list(map(itemgetter(index[position] if index is not None else position), rows))
+
+        numbers = list(map(itemgetter(0), rows))
         cells: dict[int, Sequence[Any]] = {}
         for o in chosen:
             if o.source not in cells:
-                cells[o.source] = transposed[index[o.source] if index is not None else o.source]
+                cells[o.source] = cells_at(o.source)
         columns = [o.fn(cells[o.source]) for o in chosen]
         if finish is not None:
             columns = [finish(c) for c in columns]
         result = RedactedColumns(numbers, columns)
         if self.subject_position is None or self.row_filter is None:
             return result
-        subject_cells = transposed[index[self.subject_position] if index is not None else self.subject_position]
+        subject_cells = cells.get(self.subject_position) or cells_at(self.subject_position)
         decisions = self.row_filter.decide(self.subjects(subject_cells), self.released(chosen))
         if all(d is RowDecision.KEEP for d in decisions):
             return result

@@ -27,7 +27,8 @@ from dataroom.core.cancel import CancelToken, Progress, no_progress
 from dataroom.core.datasets.store import DatasetInfo, column_name
 from dataroom.core.errors import InputError
 from dataroom.core.redaction import xlsx
-from dataroom.core.redaction.engine import CompiledPolicy
+from dataroom.core.redaction.csv_text import csv_columns_text, csv_text
+from dataroom.core.redaction.engine import CompiledPolicy, RedactedColumns
 
 BATCH = 20_000
 FORMATS = ("csv", "xlsx")
@@ -102,15 +103,15 @@ class _Counts:
         self.rows = self.blanked = self.dropped = 0
 
 
-def _redacted_rows(
+def _redacted_batches(
     conn: Any,
     info: DatasetInfo,
     compiled: CompiledPolicy,
     counts: _Counts,
     progress: Progress,
     cancel: CancelToken | None,
-) -> Iterator[list[tuple[str, ...]]]:
-    """Batches of neutralised redacted rows, in row order."""
+) -> Iterator[RedactedColumns]:
+    """Batches of neutralised redacted cells, column by column, in row order."""
     sources = compiled.sources()
     cols = ", ".join(column_name(p) for p in sources) or "rn"
     cur = conn.execute(f"SELECT rn, {cols} FROM {info.table} ORDER BY rn")
@@ -118,13 +119,19 @@ def _redacted_rows(
     while batch := cur.fetchmany(BATCH):
         if cancel is not None:
             cancel.check()
-        redacted = compiled.apply(batch, sources, finish=neutralise_column)
-        counts.rows += len(redacted.rows)
+        redacted = compiled.apply_columns(batch, sources, finish=neutralise_column)
+        counts.rows += len(redacted.row_numbers)
         counts.blanked += redacted.blanked
         counts.dropped += redacted.dropped
         done += len(batch)
         progress(done, info.row_count)
-        yield redacted.rows
+        yield redacted
+
+
+def _rows(batch: RedactedColumns) -> list[tuple[str, ...]]:
+    if batch.columns:
+        return list(zip(*batch.columns, strict=True))
+    return [() for _ in batch.row_numbers]  # a policy that releases no column still writes one record per row
 
 
 def _write_csv(fh: Any, encoding: str, label: ExportLabel, headers: Sequence[str], batches: Iterator[Any]) -> None:
@@ -134,8 +141,8 @@ def _write_csv(fh: Any, encoding: str, label: ExportLabel, headers: Sequence[str
         for line in label.lines():
             writer.writerow([neutralise(line)])
         writer.writerow(neutralise_column(list(headers)))
-        for rows in batches:
-            writer.writerows(rows)
+        for batch in batches:
+            text.write(csv_columns_text(batch.columns) if batch.columns else csv_text(_rows(batch)))
         text.flush()
     finally:
         text.detach()  # the atomic writer owns (and closes) the binary file
@@ -144,7 +151,7 @@ def _write_csv(fh: Any, encoding: str, label: ExportLabel, headers: Sequence[str
 def _write_xlsx(fh: Any, label: ExportLabel, headers: Sequence[str], batches: Iterator[Any]) -> None:
     book = xlsx.XlsxWriter(fh)
     book.sheet("About", [[neutralise(line.lstrip("# "))] for line in label.lines()])
-    rows = itertools.chain.from_iterable(batches)
+    rows = itertools.chain.from_iterable(map(_rows, batches))
     header = neutralise_column(list(headers))
     sheet = 1
     while True:
@@ -180,7 +187,7 @@ def write(
     if out.is_dir():
         raise InputError(f"{out} is a folder; give a file name.")
     counts = _Counts()
-    batches = _redacted_rows(conn, info, compiled, counts, progress, cancel)
+    batches = _redacted_batches(conn, info, compiled, counts, progress, cancel)
     with atomic_writer(out) as fh:
         if fmt == "csv":
             _write_csv(fh, encoding, label, compiled.headers, batches)

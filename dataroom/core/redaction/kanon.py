@@ -196,7 +196,8 @@ def k_anonymity(
         raise InputError("The sensitive column cannot also be a quasi-identifier.")
     chosen = [*qi, sens] if sens else qi
     sources = compiled.sources(chosen)
-    cur = conn.execute(f"SELECT rn, {', '.join(column_name(p) for p in sources)} FROM {info.table} ORDER BY rn")
+    # Counting needs no row numbers nor order: a constant takes rn's place in the engine's row layout.
+    cur = conn.execute(f"SELECT 0, {', '.join(column_name(p) for p in sources)} FROM {info.table}")
     counts: Counter[tuple[str, ...]] = Counter()
     pairs: Counter[tuple[tuple[str, ...], str]] = Counter()
     dropped = done = 0

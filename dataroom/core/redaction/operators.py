@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from dataroom.core.errors import InputError
@@ -24,9 +26,8 @@ from dataroom.core.pii.types import PiiType
 from dataroom.core.redaction import generalise as gen
 from dataroom.core.redaction import masks
 from dataroom.core.redaction.pseudonym import Pseudonymiser
-from dataroom.core.redaction.values import birth_of_id
-
-ColumnFn = Callable[[Sequence[str | None]], list[str]]
+from dataroom.core.redaction.values import birth_of_id, id_births, real_birth
+from dataroom.core.redaction.vector import MEMO_LIMIT, ColumnFn
 
 KEEP, MASK, PSEUDONYM, GENERALISE, DERIVE, WITHHOLD = "keep", "mask", "pseudonym", "generalise", "derive", "withhold"
 OPERATORS = (KEEP, MASK, PSEUDONYM, GENERALISE, DERIVE, WITHHOLD)
@@ -35,6 +36,8 @@ GENERALISE_TO = ("month", "year", "decade", "age_band", "amount_band", "district
 DERIVE_FIELDS = ("age_band", "birth_year", "gender", "province")
 _TYPES = frozenset(t.value for t in PiiType)
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_FIRST_TWO, _FIRST_FOUR, _SEVENTEENTH = itemgetter(slice(0, 2)), itemgetter(slice(0, 4)), itemgetter(16)
+_GENDER_OF_DIGIT = {str(d): "男" if d % 2 else "女" for d in range(10)}
 
 # Allowed parameters of each operator: name -> (kind, required).
 _PARAMS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -147,35 +150,56 @@ def _as_of(params: dict[str, Any]) -> date | None:
     return date.fromisoformat(params["as_of"]) if "as_of" in params else None
 
 
-def _id_birth_year(values: Sequence[str | None]) -> list[str]:
-    out = []
-    for v in values:
-        b = birth_of_id(v) if v and not is_blank(v) else None
-        out.append("" if not v or is_blank(v) else (f"{b[0]:04d}" if b else gen.HIDDEN))
-    return out
+class _RealBirths:
+    """Whether each ``YYYYMMDD`` text of a column of ID numbers is a real date, decided once per distinct date for
+    the life of the column function (a few tens of thousands of dates cover any register)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, births: list[str]) -> list[bool]:
+        memo = self._memo
+        new = set(births).difference(memo)
+        if len(memo) + len(new) > MEMO_LIMIT:  # only a hostile column has that many distinct birth texts
+            memo.clear()
+            new = set(births)
+        for b in new:
+            memo[b] = real_birth(b) is not None
+        return list(map(memo.__getitem__, births))
 
 
-def _id_gender(values: Sequence[str | None]) -> list[str]:
-    out = []
-    for v in values:
+def _id_field(field: str) -> ColumnFn:
+    """The ``birth_year``, ``gender`` or ``province`` of resident ID numbers: blank for a blank cell, ``*`` for
+    a value without a real birth date. A batch of clean ID numbers is done with C-level maps and one test per
+    distinct birth date; anything else value by value."""
+    real = _RealBirths()
+
+    def one(v: str | None) -> str:
         if not v or is_blank(v):
-            out.append("")
-            continue
+            return ""
         s = compact(v)
-        digit = s[16] if len(s) == 18 else (s[14] if len(s) == 15 else "")
-        out.append(("男" if int(digit) % 2 else "女") if digit.isdigit() and birth_of_id(s) else gen.HIDDEN)
-    return out
+        b = birth_of_id(s)
+        if b is None:
+            return gen.HIDDEN
+        if field == "birth_year":
+            return f"{b[0]:04d}"
+        if field == "province":
+            return PROVINCES.get(s[:2], gen.HIDDEN)
+        return "男" if int(s[16] if len(s) == 18 else s[14]) % 2 else "女"
 
+    def column(values: Sequence[str | None]) -> list[str]:
+        births = id_births(values)
+        if births is None:
+            return [one(v) for v in values]
+        if field == "birth_year":
+            found = map(_FIRST_FOUR, births)
+        elif field == "province":
+            found = map(PROVINCES.get, map(_FIRST_TWO, values), repeat(gen.HIDDEN))  # type: ignore[arg-type]
+        else:
+            found = map(_GENDER_OF_DIGIT.__getitem__, map(_SEVENTEENTH, values))  # type: ignore[arg-type]
+        return [f if ok else gen.HIDDEN for f, ok in zip(found, real(births), strict=True)]
 
-def _id_province(values: Sequence[str | None]) -> list[str]:
-    out = []
-    for v in values:
-        if not v or is_blank(v):
-            out.append("")
-            continue
-        s = compact(v)
-        out.append(PROVINCES.get(s[:2], gen.HIDDEN) if birth_of_id(s) else gen.HIDDEN)
-    return out
+    return column
 
 
 def generalise_fn(params: dict[str, Any]) -> ColumnFn:
@@ -184,17 +208,16 @@ def generalise_fn(params: dict[str, Any]) -> ColumnFn:
         return lambda vs: gen.date_column(vs, to)
     if to == "age_band":
         width, as_of = int(params.get("width", 10)), _as_of(params)
-        return lambda vs: gen.age_column(vs, width, as_of)
+        return gen.age_bander(width, as_of)
     if to == "amount_band":
-        band_width = params.get("width")
-        return lambda vs: gen.amount_column(vs, band_width)
-    return lambda vs: gen.address_column(vs, to)
+        return gen.amount_bander(params.get("width"))
+    return gen.address_generaliser(to)
 
 
 def derive_fn(field: str, params: dict[str, Any]) -> ColumnFn:
     if field == "age_band":
         return generalise_fn({"to": "age_band", **{k: v for k, v in params.items() if k in ("width", "as_of")}})
-    return {"birth_year": _id_birth_year, "gender": _id_gender, "province": _id_province}[field]
+    return _id_field(field)
 
 
 @dataclass(frozen=True)
@@ -261,8 +284,7 @@ def column_fn(op: str, params: dict[str, Any], pseudonymiser: Pseudonymiser | No
     if op == KEEP:
         return _keep
     if op == MASK:
-        t, head, tail = PiiType(params["type"]), params.get("head"), params.get("tail")
-        return lambda vs: masks.mask_column(t, vs, head, tail)
+        return masks.column_masker(PiiType(params["type"]), params.get("head"), params.get("tail"))
     if op == PSEUDONYM:
         if pseudonymiser is None:
             raise ValueError("a pseudonym operator needs a key")

@@ -7,11 +7,14 @@ generaliser hides it, a filter does not match it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+from operator import itemgetter
 
 from dataroom.core.pii.dates import real_date
 from dataroom.core.pii.normalize import compact, nfkc
 from dataroom.core.pii.validators_common import parse_date
+from dataroom.core.redaction.vector import joined_lines
 
 _NUMBER = re.compile(
     r"(\()?\s*([-+])?\s*(?:[¥$€£]|RMB|CNY|USD|EUR|HKD|GBP|JPY|人民币)?\s*([-+])?"
@@ -19,6 +22,8 @@ _NUMBER = re.compile(
     r"\s*(万元|亿元|万|亿|元|块|RMB|CNY|USD|EUR|HKD|GBP|JPY|美元|港元|港币|欧元)?\s*(\))?",
     re.IGNORECASE,
 )
+_CLEAN_IDS = re.compile("(?:[0-9]{17}[0-9Xx]\n)*[0-9]{17}[0-9Xx]")
+_BIRTH_TEXT = itemgetter(slice(6, 14))
 _SCALE = {"万": 1e4, "万元": 1e4, "亿": 1e8, "亿元": 1e8}
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 
@@ -64,6 +69,23 @@ def birth_of_id(value: str | None) -> tuple[int, int, int] | None:
     else:
         return None
     return (y, m, d) if real_date(y, m, d) else None
+
+
+def id_births(values: Sequence[str | None]) -> list[str] | None:
+    """The ``YYYYMMDD`` birth text of every value when the column is all clean 18-character resident ID numbers
+    (seventeen ASCII digits and a digit or ``X``: what a clean register holds), checked in one pass over the
+    joined column; ``None`` otherwise. The texts are not checked to be real dates (see :func:`real_birth`)."""
+    text = joined_lines(values)
+    if text is None or _CLEAN_IDS.fullmatch(text) is None:
+        return None
+    return list(map(_BIRTH_TEXT, values))  # type: ignore[arg-type]
+
+
+def real_birth(text: str) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of a ``YYYYMMDD`` text from :func:`id_births` when it is a real date, else ``None``
+    (the rule :func:`birth_of_id` applies)."""
+    b = (int(text[:4]), int(text[4:6]), int(text[6:]))
+    return b if real_date(*b) else None
 
 
 def age_on(birth: tuple[int, int, int], on: date) -> int:

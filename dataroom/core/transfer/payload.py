@@ -21,6 +21,7 @@ from typing import Any
 
 from dataroom.core.canonical import canonical_json
 from dataroom.core.ingest.csv_reader import FIELD_CAP
+from dataroom.core.redaction.csv_text import csv_text
 from dataroom.core.transfer.errors import TamperedPacket
 
 FORMAT = "dataroom-payload"
@@ -38,9 +39,7 @@ def header(packet_id: str, columns: Sequence[str]) -> dict[str, Any]:
 
 
 def _csv_bytes(rows: Sequence[Sequence[str]]) -> bytes:
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\r\n").writerows(rows)
-    return text.getvalue().encode("utf-8")
+    return csv_text(rows).encode("utf-8")
 
 
 class PayloadSource:

@@ -229,6 +229,24 @@ class _HashingReader:
         return data
 
 
+def decrypt(checked: Inspection, age: pyrage.x25519.Identity, sink: Any) -> str:
+    """The decrypt stage of an import: the inspected packet's payload decrypted with ``age`` into ``sink`` (a
+    writable file object; the import's parses rows). Returns the SHA-256 of the ciphertext as it was read, which
+    the caller compares with the manifest (the file could have changed since it was inspected)."""
+    assert checked.container is not None
+    with checked.container.open_member(container.PAYLOAD) as member:
+        source = _HashingReader(member)
+        try:
+            pyrage.decrypt_io(source, sink, [age])
+        except pyrage.DecryptError:
+            raise TamperedPacket("The payload cannot be decrypted with this vault's key: it is damaged, truncated, "
+                                 "or was encrypted to another key. Nothing was imported.") from None  # fmt: skip
+        except OSError:
+            raise TamperedPacket("The payload is damaged or truncated (its encryption does not authenticate); "
+                                 "nothing was imported.") from None  # fmt: skip
+    return source.sha256.hexdigest()
+
+
 def _free_name(conn: Connection, wanted: str) -> str:
     name, n = wanted, 2
     while store.find(conn, name) is not None:
@@ -283,19 +301,9 @@ def receive(
         progress(sink.rows, m.rows)
 
     sink = payload.PayloadSink(m.packet_id, names, m.plaintext_size, insert)
-    age = identity.keyset(tx, checked.recipient_generation).age
-    with box.open_member(container.PAYLOAD) as member:
-        source = _HashingReader(member)
-        try:
-            pyrage.decrypt_io(source, sink, [age])
-        except pyrage.DecryptError:
-            raise TamperedPacket("The payload cannot be decrypted with this vault's key: it is damaged, truncated, "
-                                 "or was encrypted to another key. Nothing was imported.") from None  # fmt: skip
-        except OSError:
-            raise TamperedPacket("The payload is damaged or truncated (its encryption does not authenticate); "
-                                 "nothing was imported.") from None  # fmt: skip
+    ciphertext_sha256 = decrypt(checked, identity.keyset(tx, checked.recipient_generation).age, sink)
     sink.finish()
-    if source.sha256.hexdigest() != m.payload_sha256:
+    if ciphertext_sha256 != m.payload_sha256:
         raise TamperedPacket("The packet file changed while it was being imported; nothing was imported.")
     if sink.sha256.hexdigest() != m.plaintext_sha256 or sink.size != m.plaintext_size or sink.rows != m.rows:
         raise TamperedPacket("The decrypted data does not match the signed manifest (content hash, size or row "

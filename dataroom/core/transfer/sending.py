@@ -13,8 +13,9 @@ import re
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyrage
 
@@ -61,8 +62,9 @@ class _State:
 def _sample(state: _State, columns: Sequence[Sequence[str]]) -> None:
     if len(state.tokens) >= MAX_SAMPLED_TOKENS:
         return
+    ends_sampled = methodcaller("endswith", TOKEN_SAMPLE_SUFFIX)
     for col in columns:
-        state.tokens.update(t for t in col if t[-1:] == TOKEN_SAMPLE_SUFFIX)
+        state.tokens.update(filter(ends_sampled, col))
 
 
 def _rows(
@@ -148,6 +150,60 @@ class Parties:
     recipient_card: Card
 
 
+@dataclass(frozen=True)
+class Sealing:
+    """What the manifest says besides the payload's own figures."""
+
+    packet_id: str
+    info: DatasetInfo
+    release: Release
+    parties: Parties
+    nda: tuple[str, str]
+    anchor: tuple[int, bytes]
+
+
+def seal(fh: BinaryIO, source: payload.PayloadSource, sealing: Sealing) -> tuple[bytes, bytes]:
+    """The encrypt-and-sign stage: the payload read from ``source`` encrypted to the recipient into the container
+    on ``fh`` (empty, seekable), then the manifest built over the figures of both, signed, and added. Returns the
+    manifest and its signature."""
+    recipient = pyrage.x25519.Recipient.from_str(sealing.parties.recipient_card.age_recipient)
+    created_at = utc_now()
+    writer = container.ContainerWriter(fh)
+    sink = writer.stream(container.PAYLOAD)
+    try:
+        pyrage.encrypt_io(source, sink, [recipient])
+    except pyrage.EncryptError:
+        if source.failure is not None:
+            raise source.failure from None  # e.g. Cancelled, with its message for the user
+        raise
+    writer.close_stream()
+    info, release, parties = sealing.info, sealing.release, sealing.parties
+    raw = manifest.build(
+        packet_id=sealing.packet_id,
+        created_at=created_at,
+        sender_card=parties.sender_card,
+        recipient_card=parties.recipient_card,
+        nda_id=sealing.nda[0],
+        nda_sha256=sealing.nda[1],
+        dataset=info.name,
+        dataset_sha256=info.source_sha256,
+        policy_version=release.policy_version,
+        policy_sha256=release.policy_sha256,
+        columns=release.columns,
+        rows=source.rows,
+        plaintext_sha256=source.sha256.hexdigest(),
+        plaintext_size=source.size,
+        payload_sha256=sink.sha256.hexdigest(),
+        payload_size=sink.size,
+        anchor=sealing.anchor,
+    )
+    signature = manifest.sign(parties.sender_keys.ed25519, raw)
+    writer.add(container.MANIFEST, raw)
+    writer.add(container.SIGNATURE, signature)
+    writer.finish()
+    return raw, signature
+
+
 def write(
     conn: Any,
     out: Path,
@@ -178,41 +234,8 @@ def write(
         payload.header(packet_id, names),
         _rows(conn, info, compiled, canary_at, canary_rows, state, progress, cancel),
     )
-    recipient = pyrage.x25519.Recipient.from_str(parties.recipient_card.age_recipient)
-    created_at = utc_now()
     with atomic_writer(out) as fh:
-        writer = container.ContainerWriter(fh)
-        sink = writer.stream(container.PAYLOAD)
-        try:
-            pyrage.encrypt_io(source, sink, [recipient])
-        except pyrage.EncryptError:
-            if source.failure is not None:
-                raise source.failure from None  # e.g. Cancelled, with its message for the user
-            raise
-        writer.close_stream()
-        raw = manifest.build(
-            packet_id=packet_id,
-            created_at=created_at,
-            sender_card=parties.sender_card,
-            recipient_card=parties.recipient_card,
-            nda_id=nda[0],
-            nda_sha256=nda[1],
-            dataset=info.name,
-            dataset_sha256=info.source_sha256,
-            policy_version=release.policy_version,
-            policy_sha256=release.policy_sha256,
-            columns=release.columns,
-            rows=source.rows,
-            plaintext_sha256=source.sha256.hexdigest(),
-            plaintext_size=source.size,
-            payload_sha256=sink.sha256.hexdigest(),
-            payload_size=sink.size,
-            anchor=anchor,
-        )
-        signature = manifest.sign(parties.sender_keys.ed25519, raw)
-        writer.add(container.MANIFEST, raw)
-        writer.add(container.SIGNATURE, signature)
-        writer.finish()
+        raw, signature = seal(fh, source, Sealing(packet_id, info, release, parties, nda, anchor))
     digest = hashlib.sha256()
     with open(out, "rb") as done:
         while block := done.read(1 << 20):
