@@ -44,3 +44,12 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+_FLAGS = {"wb": os.O_WRONLY | os.O_CREAT | os.O_TRUNC, "a+b": os.O_RDWR | os.O_CREAT | os.O_APPEND}
+
+
+def open_private(path: Path, mode: str = "wb") -> BinaryIO:
+    """Open ``path`` (``"wb"`` or ``"a+b"``), creating it owner-only (0600) if it does not exist — for files that
+    are written in place rather than atomically (a database SQLite opens, a lock, a part being extracted)."""
+    return os.fdopen(os.open(path, _FLAGS[mode], 0o600), mode)

@@ -80,6 +80,7 @@ def test_backup_restore_round_trip(session, tmp_path: Path) -> None:
     s = vault_flows.unlock(target, passphrase=PASSPHRASE)
     assert _rows(s) == before
     assert audit_flows.verify(s).ok
+    assert {p.name: p.stat().st_mode & 0o777 for p in target.iterdir()} == {p.name: 0o600 for p in target.iterdir()}
     assert [r.action for r in audit_flows.show(s)][-2:] == ["vault.restore", "vault.unlock"]
     s.close()
 

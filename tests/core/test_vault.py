@@ -78,10 +78,12 @@ def test_headless_machine_without_keyring_falls_back_to_passphrase(tmp_path: Pat
         vault_flows.unlock(tmp_path / "v")
 
 
-def test_slot_file_is_private_and_names_no_user(session, vault_dir: Path) -> None:
+def test_vault_files_are_private_and_the_slot_file_names_no_user(session, vault_dir: Path) -> None:
     keys = vault_dir / "vault.keys"
-    assert keys.stat().st_mode & 0o777 == 0o600
     assert b"alice" not in keys.read_bytes()
+    files = sorted(p.name for p in vault_dir.iterdir())
+    assert {"vault.db", "vault.db-wal", "vault.keys", "vault.lock"} <= set(files)
+    assert {name: (vault_dir / name).stat().st_mode & 0o777 for name in files} == dict.fromkeys(files, 0o600)
 
 
 @pytest.mark.parametrize("field", ["kdf-params", "wrapped", "mac", "drop-slot", "garbage"])

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dataroom.core.atomic import atomic_write, atomic_writer
+from dataroom.core.atomic import atomic_write, atomic_writer, open_private
 from dataroom.core.audit import log as audit_log
 from dataroom.core.canonical import canonical_json
 from dataroom.core.errors import storage_error
@@ -177,7 +177,7 @@ def _extract_checked(src: Path, db_path: Path, passphrase: str) -> bytes:
         with zipfile.ZipFile(src) as zf:
             header = _read_header(zf, src)
             h = hashlib.sha256()
-            with zf.open("vault.db") as part, open(db_path, "wb") as out:
+            with zf.open("vault.db") as part, open_private(db_path) as out:
                 while chunk := part.read(_CHUNK):
                     h.update(chunk)
                     out.write(chunk)

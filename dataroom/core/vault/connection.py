@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from dataroom.core.atomic import open_private
 from dataroom.core.errors import DiskFull
 from dataroom.core.vault.errors import IntegrityFailure, NotAVault
 
@@ -28,6 +29,9 @@ def open_connection(path: Path, key: bytes, *, create: bool = False) -> Connecti
     """Open ``path`` with ``key`` and prove the key right by reading the schema; raise :class:`NotAVault`."""
     if not create and not path.exists():
         raise NotAVault(f"There is no vault database at {path}.")
+    if create:
+        # Owner-only like every other vault file; SQLite gives its -wal and -shm files the database's mode.
+        open_private(path, "a+b").close()
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10.0)
     try:
         # SQLCipher logs decryption failures to stderr by default; they are reported to the user in words instead.

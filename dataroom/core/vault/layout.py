@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from dataroom.core.atomic import open_private
 from dataroom.core.vault.errors import NotAVault, VaultInUse
 
 
@@ -92,7 +93,8 @@ class ProcessLock:
         self._fh: IO[bytes] | None = None
 
     def acquire(self) -> None:
-        fh = open(self._path, "a+b")  # noqa: SIM115 - held open for the life of the lock
+        # Owner-only like every other vault file; held open for the life of the lock.
+        fh = open_private(self._path, "a+b")
         try:
             _lock_file(fh)
         except OSError:
