@@ -16,6 +16,8 @@ from . import (
     commands_datasets,
     commands_deal,
     commands_lifecycle,
+    commands_nda,
+    commands_party,
     commands_redaction,
     commands_transfer,
     commands_users,
@@ -48,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands_vault.register(sub)
     commands_users.register(sub)
     commands_datasets.register(sub)
+    commands_party.register(sub)
+    commands_nda.register(sub)
     commands_deal.register(sub)
     commands_redaction.register(sub)
     commands_audit.register(sub)

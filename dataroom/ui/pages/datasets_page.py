@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -39,12 +38,14 @@ from dataroom.core.session import Session
 from dataroom.core.users.roles import Permission
 from dataroom.ui import messages
 from dataroom.ui.busy import run_busy
-from dataroom.ui.datasets.destroy_dialog import DestroyDialog, open_destroy_dialog
+from dataroom.ui.datasets.destroy_dialog import DestroyDialog
 from dataroom.ui.datasets.due_notice import DueNotice
 from dataroom.ui.datasets.export_dialog import ExportDialog, ExportRequest
-from dataroom.ui.datasets.import_dialog import SUFFIXES, ImportDialog
-from dataroom.ui.datasets.import_progress import ImportRunner, was_cancelled
+from dataroom.ui.datasets.import_actions import ImportActions, WindowDrops
+from dataroom.ui.datasets.import_dialog import ImportDialog
+from dataroom.ui.datasets.import_progress import ImportRunner
 from dataroom.ui.datasets.kanon_tab import KAnonTab
+from dataroom.ui.datasets.lifecycle_actions import LifecycleActions
 from dataroom.ui.datasets.list_model import COLUMNS, IMPORTED, NAME, ROWS, SOURCE, DatasetListModel
 from dataroom.ui.datasets.policy_editor import PolicyEditor
 from dataroom.ui.datasets.quality_tab import QualityTab
@@ -57,29 +58,7 @@ from dataroom.ui.widgets import Badge, PageHeader, Retranslating, label
 ROWS_TAB, POLICY_TAB, QUALITY_TAB, STATS_TAB, KANON_TAB = range(5)
 
 
-def dropped_tables(paths: list[Path]) -> list[Path]:
-    """The local files among ``paths`` that look like tables by their name (the core checks the content)."""
-    return [p for p in paths if p.suffix.lower() in SUFFIXES and p.is_file()]
-
-
-class _WindowDrops(QObject):
-    """Lets files dropped anywhere on the main window reach the page (the page installs it on its window)."""
-
-    def __init__(self, page: DatasetsPage) -> None:
-        super().__init__(page)
-        self._page = page
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.DragEnter:
-            self._page.dragEnterEvent(event)  # type: ignore[arg-type]
-            return event.isAccepted()
-        if event.type() == QEvent.Type.Drop:
-            self._page.dropEvent(event)  # type: ignore[arg-type]
-            return True
-        return False
-
-
-class DatasetsPage(Retranslating, QWidget):
+class DatasetsPage(ImportActions, LifecycleActions, Retranslating, QWidget):
     """Lists the customer tables in the vault; the selected one is browsed, redacted and analysed in tabs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -282,7 +261,7 @@ class DatasetsPage(Retranslating, QWidget):
             return
         self._window = window
         window.setAcceptDrops(True)
-        self._drops = _WindowDrops(self)  # kept: Qt calls its Python eventFilter
+        self._drops = WindowDrops(self)  # kept: Qt calls its Python eventFilter
         window.installEventFilter(self._drops)
         window.statusBar().insertPermanentWidget(0, self.due_badge)
         menu = getattr(window, "file_menu", None)
@@ -407,115 +386,6 @@ class DatasetsPage(Retranslating, QWidget):
             out.append((number, cells))
         return out
 
-    # --- import ------------------------------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        session = self._session
-        if session is None or not session.can(Permission.IMPORT):
-            return
-        patterns = " ".join(f"*{s}" for s in SUFFIXES)
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import tables"), str(Path.home()), self.tr("Tables ({patterns})").format(patterns=patterns)
-        )
-        self.import_files([Path(p) for p in paths])
-
-    def import_files(self, paths: list[Path]) -> None:
-        """Open the import dialog for each file in turn."""
-        session = self._session
-        if session is None or not session.can(Permission.IMPORT):
-            return
-        self._pending_files.extend(paths)
-        if self.import_dialog is None and self.runner is None:
-            self._next_file()
-
-    def _next_file(self) -> None:
-        if not self._pending_files or self._session is None:
-            return
-        path = self._pending_files.pop(0)
-        dialog = ImportDialog(path, self.list_model.names(), self)
-        self.import_dialog = dialog
-        dialog.accepted.connect(lambda: self._import_accepted(dialog))
-        dialog.rejected.connect(lambda: self._import_closed(dialog))
-        dialog.open()
-
-    def _import_closed(self, dialog: ImportDialog) -> None:
-        if self.import_dialog is dialog:
-            self.import_dialog = None
-        dialog.deleteLater()
-        self._next_file()
-
-    def _import_accepted(self, dialog: ImportDialog) -> None:
-        requests = dialog.requests()
-        self.import_dialog = None
-        dialog.deleteLater()
-        self.run_imports(requests)
-
-    def run_imports(self, requests: list[Any]) -> ImportRunner | None:
-        """Import on the worker behind the progress dialog; the list follows each table imported."""
-        session = self._session
-        if session is None or not requests:
-            return None
-        runner = ImportRunner(session, requests, self)
-        self.runner = runner
-        runner.imported.connect(lambda info: self.refresh(select=info.name))
-        runner.finished.connect(lambda done, err: self._imports_finished(runner, done, err))
-        return runner.start()
-
-    def _imports_finished(self, runner: ImportRunner, done: list[DatasetInfo], err: object) -> None:
-        if self.runner is runner:
-            self.runner = None
-        runner.deleteLater()
-        if err is not None:
-            if was_cancelled(err):
-                text = self.tr("The import was cancelled; no dataset was created from the interrupted table.")
-                if done:
-                    text += " " + self.tr("Tables imported before it are kept: {names}.").format(
-                        names=", ".join(d.name for d in done)
-                    )
-                messages.show_info(self, text)
-            else:
-                messages.show_error(self, err)  # type: ignore[arg-type]
-        elif done:
-            warned = [d for d in done if d.warnings]
-            if warned:
-                messages.show_info(
-                    self,
-                    self.tr(
-                        "Imported {names}. Some rows needed attention; hover over the dataset's name to read "
-                        "what was found."
-                    ).format(names=", ".join(d.name for d in done)),
-                )
-        self._next_file()
-
-    # --- drag and drop -----------------------------------------------------------------------------------------
-    def _accepts(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        session = self._session
-        mime = event.mimeData()
-        if session is None or not session.can(Permission.IMPORT) or not mime.hasUrls():
-            return []
-        return dropped_tables([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()])
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
-        if self._accepts(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:  # Qt override
-        if self._accepts(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
-        paths = self._accepts(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        window = self.window()
-        pages = getattr(window, "pages", None)
-        if pages is not None and self in pages and hasattr(window, "show_page"):
-            window.show_page(pages.index(self))
-        self.import_files(paths)
-
     # --- export ------------------------------------------------------------------------------------------------
     def export_selected(self) -> None:
         session, name = self._session, self.selected_name()
@@ -571,69 +441,3 @@ class DatasetsPage(Retranslating, QWidget):
             done,
             cancellable=True,
         )
-
-    # --- data-subject requests ---------------------------------------------------------------------------------
-    def open_subject_request(self) -> SubjectRequestDialog | None:
-        session = self._session
-        if session is None or not session.can(Permission.VIEW_RAW):
-            return None
-        dialog = SubjectRequestDialog(session, self)
-        self.subject_dialog = dialog
-        dialog.erased.connect(lambda _r: self._after_erase())
-        dialog.finished.connect(lambda _r: self._subject_closed(dialog))
-        dialog.open()
-        return dialog
-
-    def _subject_closed(self, dialog: SubjectRequestDialog) -> None:
-        if self.subject_dialog is dialog:
-            self.subject_dialog = None
-        dialog.deleteLater()
-
-    def _after_erase(self) -> None:
-        name = self.selected_name()
-        self.refresh(select=name)
-        self._show_dataset(name)
-
-    # --- retention and destruction -----------------------------------------------------------------------------
-    def _show_due(self, items: list[lifecycle.DueItem]) -> None:
-        self.due_notice.show_items(items)
-        self.due_badge.set_state("bad" if any(i.overdue for i in items) else "warn", self.due_notice.headline())
-        self.due_badge.setVisible(bool(items))
-
-    def open_retention(self) -> RetentionDialog | None:
-        """Set or remove the selected dataset's retention limit."""
-        session, name = self._session, self.selected_name()
-        if session is None or name is None or not session.can(Permission.IMPORT):
-            return None
-        try:
-            current = lifecycle.get_retention(session, name)
-        except DataroomError as err:
-            messages.show_error(self, err)
-            return None
-        dialog = RetentionDialog(session, name, current, self)
-        dialog.changed.connect(lambda _rule: self.refresh(select=name))
-        return self._open_lifecycle(dialog)
-
-    def open_destroy(self) -> DestroyDialog | None:
-        """Confirm and destroy the selected dataset (the dialog names exactly what goes)."""
-        session, name = self._session, self.selected_name()
-        if session is None or name is None or not session.can(Permission.DESTROY):
-            return None
-        try:
-            dialog = open_destroy_dialog(session, name, self)
-        except DataroomError as err:
-            messages.show_error(self, err)
-            return None
-        dialog.destroyed.connect(lambda _name: self.refresh())
-        return self._open_lifecycle(dialog)
-
-    def _open_lifecycle(self, dialog: RetentionDialog | DestroyDialog) -> RetentionDialog | DestroyDialog:
-        self.lifecycle_dialog = dialog
-        dialog.finished.connect(lambda _r: self._lifecycle_closed(dialog))
-        dialog.open()
-        return dialog
-
-    def _lifecycle_closed(self, dialog: RetentionDialog | DestroyDialog) -> None:
-        if self.lifecycle_dialog is dialog:
-            self.lifecycle_dialog = None
-        dialog.deleteLater()

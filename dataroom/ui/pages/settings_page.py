@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,12 +36,11 @@ from dataroom.core.users.store import User
 from dataroom.ui import i18n, labels, messages
 from dataroom.ui import settings as settings_mod
 from dataroom.ui.busy import run_busy
-from dataroom.ui.dialogs.add_user_dialog import AddUserDialog
 from dataroom.ui.dialogs.backup_dialog import BackupDialog
 from dataroom.ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from dataroom.ui.dialogs.restore_dialog import RestoreDialog
 from dataroom.ui.dialogs.totp_dialog import TotpDialog
-from dataroom.ui.pages.audit_model import local_time
+from dataroom.ui.pages.settings_users import UserActions
 from dataroom.ui.party import DealRole
 from dataroom.ui.settings import Settings
 from dataroom.ui.widgets import PageHeader, Retranslating, label
@@ -57,7 +55,7 @@ def _row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
     return row
 
 
-class SettingsPage(Retranslating, QWidget):
+class SettingsPage(UserActions, Retranslating, QWidget):
     """Settings; long actions run on the worker behind a busy dialog."""
 
     idle_minutes_changed = Signal(int)
@@ -284,50 +282,6 @@ class SettingsPage(Retranslating, QWidget):
         self.totp_setup.setVisible(not on)
         self.totp_disable.setVisible(on)
 
-    def _fill_users(self) -> None:
-        self.users_table.setRowCount(len(self._users))
-        for row, user in enumerate(self._users):
-            cells = [
-                user.name,
-                labels.role_name(user.role),
-                self.tr("on") if user.totp_enabled else self.tr("off"),
-                local_time(user.created_at)[:10],
-            ]
-            for column, text in enumerate(cells):
-                self.users_table.setItem(row, column, QTableWidgetItem(text))
-        # As tall as its rows (the page scrolls, not the table), with room for one more.
-        rows = max(len(self._users), 2) + 1
-        height = (
-            self.users_table.horizontalHeader().sizeHint().height()
-            + rows * self.users_table.verticalHeader().defaultSectionSize()
-        )
-        self.users_table.setFixedHeight(height + 2 * self.users_table.frameWidth())
-        self._selection_changed()
-
-    def _selected(self) -> User | None:
-        rows = self.users_table.selectionModel().selectedRows()
-        return self._users[rows[0].row()] if rows and rows[0].row() < len(self._users) else None
-
-    def _selected_user(self) -> str | None:
-        selected = self._selected()
-        return selected.name if selected is not None else None
-
-    def _selection_changed(self) -> None:
-        selected = self._selected_user()
-        # Removing yourself would leave this window acting for a user who no longer exists.
-        self.remove_user.setEnabled(
-            selected is not None and self._session is not None and selected != self._session.user
-        )
-        user = self._selected()
-        if user is not None:
-            self.role_picker.setCurrentIndex(self.role_picker.findData(user.role))
-        self._update_change_role()
-
-    def _update_change_role(self) -> None:
-        user = self._selected()
-        self.role_picker.setEnabled(user is not None)
-        self.change_role.setEnabled(user is not None and self.role_picker.currentData() != user.role)
-
     # --- general -----------------------------------------------------------------------------------------------
     def _language_chosen(self) -> None:
         code = self.language.currentData() or ""
@@ -416,86 +370,6 @@ class SettingsPage(Retranslating, QWidget):
             self.tr("Turning the authenticator off…"),
             lambda _p, _c: user_flows.disable_totp(session),
             lambda _r: self._done(self.tr("The authenticator is off.")),
-        )
-
-    # --- users -------------------------------------------------------------------------------------------------
-    def _add_user(self) -> None:
-        session = self._session
-        if session is None:
-            return
-        dialog = AddUserDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        name, role, passphrase = dialog.values()
-        self.add_user_now(name, role, passphrase)
-
-    def add_user_now(self, name: str, role: object, passphrase: str) -> None:
-        """Run ``add_user`` on the worker (the dialog is separate so tests can call this directly)."""
-        session = self._session
-        if session is None:
-            return
-        run_busy(
-            self,
-            self.tr("Adding {user}…").format(user=name),
-            lambda _p, _c: user_flows.add_user(session, name, role, passphrase),  # type: ignore[arg-type]
-            lambda _r: self._done(
-                self.tr(
-                    "{user} was added. Give them the initial passphrase in person and ask them to change it."
-                ).format(user=name)
-            ),
-        )
-
-    def _remove_user(self) -> None:
-        session, name = self._session, self._selected_user()
-        if session is None or name is None:
-            return
-        if not messages.confirm(
-            self,
-            self.tr("Remove user"),
-            self.tr("Remove {user} from this vault? Their key slots are deleted; they can no longer unlock it.").format(
-                user=name
-            ),
-            self.tr("Remove"),
-            destructive=True,
-        ):
-            return
-        run_busy(
-            self,
-            self.tr("Removing {user}…").format(user=name),
-            lambda _p, _c: user_flows.remove_user(session, name),
-            lambda _r: self._done(self.tr("{user} was removed.").format(user=name)),
-        )
-
-    def _change_role(self) -> None:
-        user, role = self._selected(), self.role_picker.currentData()
-        if self._session is None or user is None or role is None or role == user.role:
-            return
-        if not messages.confirm(
-            self,
-            self.tr("Change role"),
-            self.tr(
-                "Make {user} {role} ({hint})? The new role applies from their next unlock; a window already open, "
-                "yours included, keeps its role until it is locked."
-            ).format(user=user.name, role=labels.role_name(Role(role)), hint=labels.role_hint(Role(role))),
-            self.tr("Change role"),
-        ):
-            return
-        self.set_role_now(user.name, Role(role))
-
-    def set_role_now(self, name: str, role: Role) -> None:
-        """Run ``set_role`` on the worker; core refuses non-owners and demoting the last owner, in words."""
-        session = self._session
-        if session is None:
-            return
-        run_busy(
-            self,
-            self.tr("Changing the role of {user}…").format(user=name),
-            lambda _p, _c: user_flows.set_role(session, name, role),
-            lambda changed: self._done(
-                self.tr("{user} is now {role}. The new role applies from their next unlock.").format(
-                    user=changed.name, role=labels.role_name(changed.role)
-                )
-            ),
         )
 
     # --- keys --------------------------------------------------------------------------------------------------
