@@ -4,6 +4,7 @@ requests (find, export for the person, erase after a confirmation naming the row
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -145,9 +146,14 @@ def test_cancelling_an_export_leaves_no_file(qtbot, page: DatasetsPage, tmp_path
     errors: list[BaseException] = []
     monkeypatch.setattr(messages, "show_error", lambda _p, err, title=None: errors.append(err))
     out = tmp_path / "cancelled.csv"
+    # Hold the (single) worker thread so the export is queued: Cancel then lands before the first batch, however
+    # fast the export is.
+    release = threading.Event()
+    worker.run(lambda progress, cancel: release.wait(10))
     page.export_to("customers", ExportRequest(out, "csv", "utf-8", None))
     assert dialogs
-    dialogs[-1].reject()  # Cancel, before the first batch is written
+    dialogs[-1].reject()
+    release.set()
     qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
     assert getattr(errors[-1], "code", "") == "cancelled"
     assert not out.exists() and not list(tmp_path.glob("*.tmp*"))
