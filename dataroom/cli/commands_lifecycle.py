@@ -8,22 +8,15 @@ retention, or received under an NDA whose destruction duty has started). Destruc
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from dataroom.core.errors import InputError
 from dataroom.core.flows import lifecycle
 from dataroom.core.flows.lifecycle import Retention
 from dataroom.core.session import Session
 
+from .commands_deal import date_arg
 from .context import with_session
 from .output import emit_json, table
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,14 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "import; the earlier wins), list every rule, or list what is due for destruction.",
     )
     p.add_argument("dataset", nargs="?", help="the dataset to set, show or clear")
-    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="keep until this day (inclusive)")
+    p.add_argument("--until", type=date_arg, metavar="YYYY-MM-DD", help="keep until this day (inclusive)")
     p.add_argument("--days", type=int, metavar="N", help="keep at most N days after the import")
     p.add_argument("--reason", default="", help="why it is kept that long (shown in lists and the audit log)")
     p.add_argument("--clear", action="store_true", help="remove the dataset's retention rule")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--list", action="store_true", help="every dataset's retention rule")
     what.add_argument("--due", action="store_true", help="datasets due for destruction (retention or NDA duty)")
-    p.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="with --due: as of this day (default today)")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help="with --due: as of this day (default today)")
     p.add_argument("--json", action="store_true", help="with --list or --due: print JSON")
     p.set_defaults(func=with_session(cmd_retention))
 
