@@ -117,8 +117,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.audit_page.verify_requested.connect(self.refresh_chain_status)
-        self.audit_page.changed.connect(self.refresh_chain_status)
-        self.settings_page.changed.connect(self.refresh_chain_status)
+        for page in (self.audit_page, self.settings_page, self.documents_page, self.parties_page, self.transfers_page):
+            page.changed.connect(self.refresh_chain_status)  # it audited something: the chain has grown
 
         central = QWidget()
         row = QHBoxLayout(central)

@@ -1156,22 +1156,22 @@
 <context>
     <name>DatasetPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="83"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="64"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="84"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="65"/>
         <source>Choose the dataset to send as an encrypted, signed packet to one recipient.</source>
         <translation>选择要以加密并签名的数据包形式发送给某一接收方的数据集。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="85"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="66"/>
         <source>There is no dataset in this vault yet; import one on the Datasets page.</source>
         <translation>本保险库中还没有数据集；请先在“数据集”页面导入。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="95"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="76"/>
         <source>{rows} rows × {columns} columns, imported {when}</source>
         <translation>{rows} 行 × {columns} 列，导入于 {when}</translation>
     </message>
@@ -1253,93 +1253,93 @@
 <context>
     <name>DatasetsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="196"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="175"/>
         <source>Datasets</source>
         <extracomment>Tabs that still show an earlier dataset (updated when they are shown).</extracomment>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="197"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="176"/>
         <source>Customer tables held in the vault, how sensitive each column is, and what a recipient would see.</source>
         <translation>保险库中的客户数据表、各列的敏感程度，以及接收方将看到的内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="199"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="178"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="200"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="179"/>
         <source>Import a CSV or Excel file (Ctrl+I); you can also drop files here.</source>
         <translation>导入 CSV 或 Excel 文件 (Ctrl+I)；也可以把文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="201"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="180"/>
         <source>&amp;Import table…</source>
         <translation>导入数据表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="202"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="181"/>
         <source>Export de-identified…</source>
         <translation>导出去标识化数据…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="203"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="182"/>
         <source>Data-subject request…</source>
         <translation>个人信息主体请求…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="204"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="183"/>
         <source>Retention…</source>
         <translation>保存期限…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="205"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="184"/>
         <source>How long the selected dataset may be kept</source>
         <translation>所选数据集可保存的期限</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="206"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="185"/>
         <source>Destroy…</source>
         <translation>销毁…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="208"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="187"/>
         <source>Destroy the selected dataset for good (received data: with a certificate)</source>
         <translation>永久销毁所选数据集（如为接收的数据，同时出具销毁证明）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="211"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="190"/>
         <source>or drop CSV / XLSX / XLS files on this window</source>
         <translation>或将 CSV / XLSX / XLS 文件拖放到本窗口</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="192"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="192"/>
         <source>Policy</source>
         <translation>脱敏策略</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="192"/>
         <source>Quality</source>
         <translation>数据质量</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="192"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="213"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="192"/>
         <source>k-anonymity</source>
         <translation>k-匿名</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="223"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="202"/>
         <source>No datasets yet.
 
 Import a customer table — CSV in UTF-8, GBK or GB18030, or an Excel workbook — with Import… above, or drop the file on this window. Everything is read as text and stays encrypted in the vault.</source>
@@ -1348,49 +1348,49 @@ Import a customer table — CSV in UTF-8, GBK or GB18030, or an Excel workbook �
 用上方的“导入…”导入客户数据表（UTF-8、GBK 或 GB18030 编码的 CSV，或 Excel 工作簿），或将文件拖放到本窗口。所有内容均按文本读取，并加密保存在保险库中。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="228"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="207"/>
         <source>No datasets in this vault yet. A preparer or owner imports them.</source>
         <translation>本保险库中还没有数据集。数据集由准备人或所有者导入。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="417"/>
+        <location filename="../../dataroom/ui/datasets/import_actions.py" line="69"/>
         <source>Import tables</source>
         <translation>导入数据表</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="417"/>
+        <location filename="../../dataroom/ui/datasets/import_actions.py" line="71"/>
         <source>Tables ({patterns})</source>
         <translation>数据表 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="469"/>
+        <location filename="../../dataroom/ui/datasets/import_actions.py" line="123"/>
         <source>The import was cancelled; no dataset was created from the interrupted table.</source>
         <translation>导入已取消；被中断的数据表没有生成任何数据集。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="471"/>
+        <location filename="../../dataroom/ui/datasets/import_actions.py" line="127"/>
         <source>Tables imported before it are kept: {names}.</source>
         <translation>此前已导入的数据表予以保留：{names}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="483"/>
+        <location filename="../../dataroom/ui/datasets/import_actions.py" line="138"/>
         <source>Imported {names}. Some rows needed attention; hover over the dataset&apos;s name to read what was found.</source>
         <translation>已导入 {names}。部分行需要注意；将鼠标悬停在数据集名称上可查看发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="542"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="412"/>
         <source>Wrote {rows} de-identified rows ({columns} columns) to {file}.
 File SHA-256: {sha}</source>
         <translation>已将 {rows} 行去标识化数据（{columns} 列）写入 {file}。
 文件 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="550"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="420"/>
         <source>Rows without consent: {blanked} blanked, {dropped} left out.</source>
         <translation>无同意记录的行：{blanked} 行已清空，{dropped} 行未导出。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/datasets_page.py" line="560"/>
+        <location filename="../../dataroom/ui/pages/datasets_page.py" line="430"/>
         <source>Exporting {name} (de-identified)…</source>
         <translation>正在导出 {name}（去标识化）…</translation>
     </message>
@@ -1517,47 +1517,47 @@ File SHA-256: {sha}</source>
 <context>
     <name>DestinationPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="374"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="60"/>
         <source>Destination</source>
         <translation>目标位置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="375"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="61"/>
         <source>Choose where to write the packet; give the file to the recipient by any means.</source>
         <translation>选择数据包的写入位置；可通过任何方式将该文件交给接收方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="376"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="62"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="377"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="63"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="380"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="66"/>
         <source>The packet is encrypted to the recipient&apos;s key and signed with yours; the export is recorded in the audit log with the packet&apos;s hash.</source>
         <translation>数据包使用接收方的密钥加密，并以本方密钥签名；此次导出连同数据包的哈希值一并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="385"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="71"/>
         <source>Encrypting and signing the packet…</source>
         <translation>正在加密并签名数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="400"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="86"/>
         <source>Dataroom packets (*{suffix})</source>
         <translation>数据室数据包 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="401"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="87"/>
         <source>Write the packet to</source>
         <translation>数据包写入位置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="450"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="136"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1914,52 +1914,52 @@ File SHA-256: {sha}</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="432"/>
+        <location filename="../../dataroom/ui/wizard.py" line="228"/>
         <source>The vault is ready</source>
         <translation>保险库已就绪</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="433"/>
+        <location filename="../../dataroom/ui/wizard.py" line="229"/>
         <source>Everything you do in it is now recorded in the audit log.</source>
         <translation>从现在起，您在其中的每一项操作都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="439"/>
+        <location filename="../../dataroom/ui/wizard.py" line="235"/>
         <source>Folder: {folder}</source>
         <translation>文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="440"/>
+        <location filename="../../dataroom/ui/wizard.py" line="236"/>
         <source>You sign in as: {user} ({role})</source>
         <translation>登录身份：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="441"/>
+        <location filename="../../dataroom/ui/wizard.py" line="237"/>
         <source>Unlocking: passphrase and system keyring</source>
         <translation>解锁方式：口令和系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="443"/>
+        <location filename="../../dataroom/ui/wizard.py" line="239"/>
         <source>Unlocking: passphrase</source>
         <translation>解锁方式：口令</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="446"/>
+        <location filename="../../dataroom/ui/wizard.py" line="242"/>
         <source>Second factor: authenticator app</source>
         <translation>第二因素：身份验证器应用</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="449"/>
+        <location filename="../../dataroom/ui/wizard.py" line="245"/>
         <source>Party identity fingerprint: {fingerprint}</source>
         <translation>交易方身份指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="455"/>
+        <location filename="../../dataroom/ui/wizard.py" line="251"/>
         <source>The party identity could not be created: {error}</source>
         <translation>未能创建交易方身份：{error}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="460"/>
+        <location filename="../../dataroom/ui/wizard.py" line="256"/>
         <source>Back up the vault regularly (Settings → Back up) and keep the backup passphrase apart.</source>
         <translation>请定期备份保险库（设置 → 备份），并将备份口令另行妥善保管。</translation>
     </message>
@@ -2017,6 +2017,79 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/datasets/due_notice.py" line="57"/>
         <source>{name}: NDA {id} requires its destruction by {day}</source>
         <translation>{name}：保密协议 {id} 要求于 {day} 前销毁</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialogs</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="23"/>
+        <source>{file} matches no packet sent from this vault: no canary row and no recipient&apos;s token was found.</source>
+        <translation>{file} 与本保险库发出的任何数据包都不匹配：未发现溯源标记行，也未发现任何接收方的假名令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="28"/>
+        <source>{file} comes from a packet sent to {recipients}.</source>
+        <translation>{file} 来自发给 {recipients} 的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="30"/>
+        <source>{file} matches packets sent to several recipients (strongest evidence first): {recipients}.</source>
+        <translation>{file} 与发给多个接收方的数据包相匹配（证据最强者在前）：{recipients}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="47"/>
+        <source>Choose the leaked table</source>
+        <translation>选择外泄的表格</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="48"/>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm)</source>
+        <translation>表格 (*.csv *.txt *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="57"/>
+        <source>Leak trace</source>
+        <translation>泄露溯源</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="62"/>
+        <source>Looking for canary rows and pseudonym tokens…</source>
+        <translation>正在查找溯源标记行和假名令牌…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="76"/>
+        <source>Choose the certificate of destruction</source>
+        <translation>选择销毁证明</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="77"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="85"/>
+        <source>Certificate recorded: the NDA&apos;s destruction duty is fulfilled.</source>
+        <translation>销毁证明已登记：保密协议规定的销毁义务已履行。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="89"/>
+        <source>Certificate recorded. Packets still awaiting a certificate: {packets}.</source>
+        <translation>销毁证明已登记。仍待提供销毁证明的数据包：{packets}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="93"/>
+        <source>Certificate recorded.</source>
+        <translation>销毁证明已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="96"/>
+        <source>Certificate of destruction</source>
+        <translation>销毁证明</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/evidence_dialogs.py" line="101"/>
+        <source>Checking the certificate…</source>
+        <translation>正在核验证明…</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2179,7 @@ File SHA-256: {sha}</source>
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="565"/>
+        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="63"/>
         <source>Export packet</source>
         <translation>导出数据包</translation>
     </message>
@@ -2238,7 +2311,7 @@ File SHA-256: {sha}</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="491"/>
+        <location filename="../../dataroom/ui/wizard.py" line="287"/>
         <source>Dataroom — set-up</source>
         <translation>数据室 — 初始设置</translation>
     </message>
@@ -2246,57 +2319,57 @@ File SHA-256: {sha}</source>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="188"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="163"/>
         <source>Your party</source>
         <translation>您的交易方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="189"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="164"/>
         <source>Who this copy of Dataroom speaks for. The other parties will see these details.</source>
         <translation>本数据室代表的交易方。其他各方将看到这些信息。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="191"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="166"/>
         <source>Organisation:</source>
         <translation>机构：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="192"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="167"/>
         <source>Your name:</source>
         <translation>您的姓名：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="193"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="168"/>
         <source>E-mail:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="194"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="169"/>
         <source>Role in the deal:</source>
         <translation>交易角色：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="195"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="170"/>
         <source>User name (to sign in):</source>
         <translation>用户名（用于登录）：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="196"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="171"/>
         <source>Vault name:</source>
         <translation>保险库名称：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="203"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="178"/>
         <source>e.g. 上海示例科技有限公司</source>
         <translation>例如：上海示例科技有限公司</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="204"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="179"/>
         <source>shown in the title bar; defaults to the organisation</source>
         <translation>显示在标题栏中；默认为机构名称</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="207"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="182"/>
         <source>With the vault, Dataroom creates your party&apos;s signing and encryption keys and an identity card that shows these details; the other parties compare its fingerprint with you before trusting it.</source>
         <translation>创建保险库时，数据室会同时生成本方的签名密钥和加密密钥，以及载有上述信息的身份卡；其他各方会先与您核对身份卡指纹，再予以信任。</translation>
     </message>
@@ -2861,37 +2934,37 @@ File SHA-256: {sha}</source>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="285"/>
+        <location filename="../../dataroom/ui/wizard.py" line="81"/>
         <source>Protect the vault key</source>
         <translation>保护保险库密钥</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="286"/>
+        <location filename="../../dataroom/ui/wizard.py" line="82"/>
         <source>The vault is encrypted with a random key; here you choose what unlocks it.</source>
         <translation>保险库使用随机密钥加密；在此选择用什么来解锁它。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="287"/>
+        <location filename="../../dataroom/ui/wizard.py" line="83"/>
         <source>Create vault</source>
         <translation>创建保险库</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="288"/>
+        <location filename="../../dataroom/ui/wizard.py" line="84"/>
         <source>Also keep the key in this computer&apos;s keyring (unlock without typing)</source>
         <translation>同时将密钥保存在本机的系统钥匙串中（无需输入即可解锁）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="292"/>
+        <location filename="../../dataroom/ui/wizard.py" line="88"/>
         <source>Choose a passphrase. With the keyring you rarely type it, but it stays your way back in if the keyring is lost or you move to another computer. Nobody can recover a forgotten passphrase.</source>
         <translation>请设置口令。使用钥匙串后很少需要输入口令，但如果钥匙串丢失或更换电脑，口令仍是您重新进入的唯一途径。忘记的口令任何人都无法找回。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="299"/>
+        <location filename="../../dataroom/ui/wizard.py" line="95"/>
         <source>This computer has no secure keyring, so the passphrase alone protects the vault key. Nobody can recover a forgotten passphrase: write it down and keep it safe.</source>
         <translation>本机没有安全的系统钥匙串，因此仅由口令保护保险库密钥。忘记的口令任何人都无法找回：请将其记下并妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="304"/>
+        <location filename="../../dataroom/ui/wizard.py" line="100"/>
         <source>Creating the vault and your party&apos;s keys… (this takes a moment)</source>
         <translation>正在创建保险库和本方密钥…（需要片刻）</translation>
     </message>
@@ -3497,27 +3570,27 @@ File SHA-256: {sha}</source>
 <context>
     <name>NdaPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="275"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="256"/>
         <source>NDA</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="278"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="259"/>
         <source>The NDA must be signed by every party and in force, name the recipient, and cover the dataset, its columns and classes.</source>
         <translation>保密协议须经各方签署且在有效期内，列明接收方，并涵盖该数据集及其字段和分级。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="323"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="304"/>
         <source>There is no NDA in this vault. Draft one and have both parties sign it on the Documents page first.</source>
         <translation>本保险库中没有保密协议。请先在“交易文件”页面起草一份，并由双方签署。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="331"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="312"/>
         <source>Allowed: the NDA is in force and covers this export to this recipient.</source>
         <translation>允许：该保密协议正在生效，并涵盖向该接收方的此次导出。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="334"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="315"/>
         <source>Refused: this NDA does not allow this export, because:</source>
         <translation>已拒绝：该保密协议不允许此次导出，原因如下：</translation>
     </message>
@@ -3729,58 +3802,57 @@ File SHA-256: {sha}</source>
 <context>
     <name>ParamsEditor</name>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="118"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="89"/>
         <source>Type</source>
-        <extracomment>``() -&gt; [(row number, {output column: shown value})]`` — the rows on screen in the dataset view.</extracomment>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="119"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="90"/>
         <source>Keep first</source>
         <translation>保留前</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="120"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="91"/>
         <source>Keep last</source>
         <translation>保留后</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="121"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="92"/>
         <source>Generalise to</source>
         <translation>泛化为</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="122"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="93"/>
         <source>Band width</source>
         <translation>区间宽度</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="123"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="94"/>
         <source>Ages as of</source>
         <translation>年龄计算日期</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="124"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="95"/>
         <source>Derive</source>
         <translation>派生</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="129"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="100"/>
         <source>type&apos;s shape</source>
         <translation>按类型默认</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="130"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="101"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="131"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="102"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="132"/>
+        <location filename="../../dataroom/ui/datasets/params_editor.py" line="103"/>
         <source>fixed date</source>
         <translation>固定日期</translation>
     </message>
@@ -3952,123 +4024,123 @@ File SHA-256: {sha}</source>
 <context>
     <name>PolicyEditor</name>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="312"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="153"/>
         <source>Column</source>
-        <extracomment>The live preview was refreshed (tests wait for it).</extracomment>
+        <extracomment>``() -&gt; [(row number, {output column: shown value})]`` — the rows on screen in the dataset view. The live preview was refreshed (tests wait for it).</extracomment>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="312"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="153"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="312"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="153"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="313"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="154"/>
         <source>Rule of the selected column</source>
         <translation>所选列的规则</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="314"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="155"/>
         <source>Operator</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="315"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="156"/>
         <source>Class in the policy</source>
         <translation>策略中的类别</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="316"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="157"/>
         <source>Undo changes to this column</source>
         <translation>撤销对此列的修改</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="317"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="158"/>
         <source>Effect on the rows on screen</source>
         <translation>对屏幕上各行的效果</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="318"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="159"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="318"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="159"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="318"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="159"/>
         <source>With your change</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="319"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="160"/>
         <source>note for this version (why), kept in the audit log</source>
         <translation>本版本的说明（原因），记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="320"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="161"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="384"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="225"/>
         <source>In force: the default policy derived from the column classes (not saved yet).</source>
         <translation>现行：根据各列类别生成的默认策略（尚未保存）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="386"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="227"/>
         <source>In force: version {version}, saved {time} by {user}</source>
         <translation>现行：版本 {version}，{user} 于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="391"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="232"/>
         <source>SHA-256 {sha}…</source>
         <translation>SHA-256 {sha}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="392"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="233"/>
         <source>Save as version {n}</source>
         <translation>保存为版本 {n}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="433"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="274"/>
         <source>{n} column(s) changed</source>
         <translation>已修改 {n} 列</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="461"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="302"/>
         <source>Rule of {column}</source>
         <translation>{column} 的规则</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="563"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="404"/>
         <source>A live preview needs the right to see raw values.</source>
         <translation>实时预览需要查看原始值的权限。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="567"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="408"/>
         <source>Open the Rows tab and scroll to the rows you want to check.</source>
         <translation>请打开“数据行”标签页，滚动到要检查的行。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="589"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="430"/>
         <source>De-identified values of the rows on screen under the policy in force and with your change.</source>
         <translation>屏幕上各行在现行策略下和修改后的去标识化值。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="591"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="432"/>
         <source>Keyed tokens are computed with the deal&apos;s key when the policy is saved.</source>
         <translation>密钥化标记在保存策略时用本交易的密钥计算。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="623"/>
+        <location filename="../../dataroom/ui/datasets/policy_editor.py" line="464"/>
         <source>Saving the policy…</source>
         <translation>正在保存策略…</translation>
     </message>
@@ -4076,47 +4148,47 @@ File SHA-256: {sha}</source>
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="136"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="117"/>
         <source>What leaves the vault</source>
         <translation>离开保险库的数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="139"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="120"/>
         <source>Before closing, send de-identified data; the full data goes only after closing, and only if the NDA allows it.</source>
         <translation>交割前只发送去标识化数据；完整数据仅在交割后且保密协议允许时才能发送。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="143"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="124"/>
         <source>De-identified, as the redaction policy releases it</source>
         <translation>去标识化数据（按脱敏策略发布）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="144"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="125"/>
         <source>Full data: every column unchanged (after closing)</source>
         <translation>完整数据：所有列保持原样（交割后）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="147"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="128"/>
         <source>After closing the data belongs to the recipient: the packet carries no canary rows; the NDA must allow full data.</source>
         <translation>交割后数据归接收方所有：数据包不含溯源标记行；保密协议须允许传输完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="151"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="132"/>
         <source>Your role may not see raw data, so it may not send the full data.</source>
         <translation>您的角色无权查看原始数据，因此不能发送完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="172"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="153"/>
         <source>default policy from the column classes (saved as version 1)</source>
         <translation>根据各列类别生成的默认策略（保存为版本 1）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="174"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="155"/>
         <source>version {n} of {time} ({sha}…)</source>
         <translation>版本 {n}，{time}（{sha}…）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="177"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="158"/>
         <source>in force</source>
         <translation>现行</translation>
     </message>
@@ -4124,43 +4196,43 @@ File SHA-256: {sha}</source>
 <context>
     <name>PreviewTableModel</name>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="467"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="346"/>
         <source>derived: {field}</source>
-        <extracomment>Rows per page: a screenful is 20–60 rows, so one page covers several screens and costs a few milliseconds. Pages kept (LRU): 16 × 200 rows of a dozen short strings is well under 10 MB. Requests kept waiting while one page is read; older ones are where the view no longer is. What a cell shows until its page arrives. Row number role (the dataset&apos;s own row number, not the position in the view). A view is open (after :meth:`open`, a sort or a filter): the row count and columns are known. Opening or a page read failed: the error, to show. Whether the model is waiting for the worker (opening, or pages being read). A page arrived (its index). Pages a cell showed &quot;…&quot; for: only their arrival needs a repaint (read-ahead pages are off screen).</extracomment>
+        <extracomment>Pages kept (LRU): 16 × 200 rows of a dozen short strings is well under 10 MB. Requests kept waiting while one page is read; older ones are where the view no longer is. What a cell shows until its page arrives. Row number role (the dataset&apos;s own row number, not the position in the view). A view is open (after :meth:`open`, a sort or a filter): the row count and columns are known. Opening or a page read failed: the error, to show. Whether the model is waiting for the worker (opening, or pages being read). A page arrived (its index). Pages a cell showed &quot;…&quot; for: only their arrival needs a repaint (read-ahead pages are off screen).</extracomment>
         <translation>派生：{field}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="468"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="347"/>
         <source>not classified</source>
         <translation>未分级</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="474"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="353"/>
         <source>from column {source}</source>
         <translation>来自列 {source}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="476"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="355"/>
         <source>Type: {type}</source>
         <translation>类型：{type}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="479"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="358"/>
         <source>Class: {cls} — {hint}</source>
         <translation>类别：{cls}——{hint}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="484"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="363"/>
         <source>Class or type set by a reviewer (✎)</source>
         <translation>类别或类型已由人工更正 (✎)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="486"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="365"/>
         <source>Released as: {op}</source>
         <translation>发布方式：{op}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/rows_model.py" line="487"/>
+        <location filename="../../dataroom/ui/datasets/rows_model.py" line="366"/>
         <source>Click to sort by this column</source>
         <translation>点击按此列排序</translation>
     </message>
@@ -4345,22 +4417,22 @@ File SHA-256: {sha}</source>
 <context>
     <name>RecipientPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="205"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="186"/>
         <source>not confirmed: compare its fingerprint with them on the Parties page first</source>
         <translation>未确认：请先在“交易各方”页面与对方核对指纹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="209"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="190"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="210"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="191"/>
         <source>The packet is encrypted to this party&apos;s key: only they can open it.</source>
         <translation>数据包使用该方的密钥加密，只有该方能够打开。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="211"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="192"/>
         <source>No counterparty card is imported yet; import and confirm one on the Parties page.</source>
         <translation>尚未导入相对方身份卡；请在“交易各方”页面导入并确认。</translation>
     </message>
@@ -4486,343 +4558,343 @@ File SHA-256: {sha}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="184"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="184"/>
         <source>This computer&apos;s preferences, your account and the vault&apos;s keys.</source>
         <translation>本机偏好设置、您的账户以及保险库密钥。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="188"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="186"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="189"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="187"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="190"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="188"/>
         <source>Lock when idle for:</source>
         <translation>空闲多久后锁定：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="189"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="190"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="191"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="192"/>
         <source>Your party</source>
         <translation>您的交易方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="198"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="196"/>
         <source>Organisation:</source>
         <translation>机构：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="198"/>
         <source>E-mail:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="201"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="199"/>
         <source>Role in the deal:</source>
         <translation>交易角色：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="206"/>
         <source>Your account</source>
         <translation>您的账户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="209"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="207"/>
         <source>Change my passphrase…</source>
         <translation>修改我的口令…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="210"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="208"/>
         <source>Set up authenticator…</source>
         <translation>设置身份验证器…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="211"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="209"/>
         <source>Turn off authenticator…</source>
         <translation>关闭身份验证器…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="212"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="210"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="212"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="212"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="212"/>
         <source>Authenticator</source>
         <translation>身份验证器</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="212"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="216"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="214"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="217"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="215"/>
         <source>Remove user…</source>
         <translation>删除用户…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="218"/>
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="223"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="221"/>
         <source>A new role applies from the user&apos;s next unlock: a window already open, yours included, keeps the role it was unlocked with until it is locked.</source>
         <translation>新角色自该用户下次解锁时生效：已打开的窗口（包括您自己的）在锁定之前仍保持解锁时的角色。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="227"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="225"/>
         <source>Vault keys and backups</source>
         <translation>保险库密钥与备份</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="228"/>
         <source>Rekeying re-encrypts the whole vault under a new random key. Backups are encrypted with their own passphrase; restoring never deletes a vault, it keeps the replaced one aside.</source>
         <translation>更换密钥会用新的随机密钥重新加密整个保险库。备份使用单独的口令加密；恢复时绝不删除保险库，被替换的保险库会另行保留。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="234"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="232"/>
         <source>Rekey vault…</source>
         <translation>更换保险库密钥…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="235"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="233"/>
         <source>Back up…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="236"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="234"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="275"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="273"/>
         <source>Signed in as {user}, {role}: {hint}.</source>
         <translation>当前登录：{user}，{role}：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="282"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="280"/>
         <source>Authenticator: on (unlocking asks for a code)</source>
         <translation>身份验证器：已开启（解锁时需输入验证码）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="282"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="280"/>
         <source>Authenticator: off</source>
         <translation>身份验证器：未开启</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="293"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="47"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="293"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="49"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="199"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="197"/>
         <source>Person:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="202"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="200"/>
         <source>Fingerprint:</source>
         <translation>指纹：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="358"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="312"/>
         <source>This vault has no party identity yet. An owner can create it on the command line: dataroom party init.</source>
         <translation>本保险库尚无交易方身份。所有者可在命令行中创建：dataroom party init。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="373"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="327"/>
         <source>Other parties compare this fingerprint with you before they trust your identity card.</source>
         <translation>其他各方在信任您的身份卡之前，会与您核对此指纹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="387"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="341"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改口令…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="389"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="343"/>
         <source>Your passphrase was changed.</source>
         <translation>您的口令已修改。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="402"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="356"/>
         <source>The authenticator is set up: unlocking now asks for a code.</source>
         <translation>身份验证器已设置：解锁时将要求输入验证码。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="408"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="362"/>
         <source>Turn off authenticator</source>
         <translation>关闭身份验证器</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="409"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="363"/>
         <source>Unlocking will no longer ask for a code from your phone. Turn the authenticator off?</source>
         <translation>解锁时将不再要求输入手机上的验证码。确定关闭身份验证器吗？</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="410"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="364"/>
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="416"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="370"/>
         <source>Turning the authenticator off…</source>
         <translation>正在关闭身份验证器…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="418"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="372"/>
         <source>The authenticator is off.</source>
         <translation>身份验证器已关闭。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="439"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="105"/>
         <source>Adding {user}…</source>
         <translation>正在添加 {user}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="443"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="108"/>
         <source>{user} was added. Give them the initial passphrase in person and ask them to change it.</source>
         <translation>已添加 {user}。请当面告知其初始口令，并请其自行修改。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="454"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="121"/>
         <source>Remove user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="455"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="122"/>
         <source>Remove {user} from this vault? Their key slots are deleted; they can no longer unlock it.</source>
         <translation>确定从本保险库中删除 {user} 吗？其密钥槽将被删除，此后无法再解锁。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="458"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="126"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="464"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="132"/>
         <source>Removing {user}…</source>
         <translation>正在删除 {user}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="466"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="134"/>
         <source>{user} was removed.</source>
         <translation>已删除 {user}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="475"/>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="480"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="143"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="149"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="477"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="144"/>
         <source>Make {user} {role} ({hint})? The new role applies from their next unlock; a window already open, yours included, keeps its role until it is locked.</source>
         <translation>将 {user} 设为{role}（{hint}）？新角色自其下次解锁时生效；已打开的窗口（包括您自己的）在锁定之前仍保持原角色。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="492"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="161"/>
         <source>Changing the role of {user}…</source>
         <translation>正在更改 {user} 的角色…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="495"/>
+        <location filename="../../dataroom/ui/pages/settings_users.py" line="164"/>
         <source>{user} is now {role}. The new role applies from their next unlock.</source>
         <translation>{user} 现为{role}。新角色自其下次解锁时生效。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="506"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="380"/>
         <source>Rekey vault</source>
         <translation>更换保险库密钥</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="508"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="382"/>
         <source>Re-encrypt the whole vault under a new random key? Every user keeps their passphrase. Backups made before keep working with their own passphrase.</source>
         <translation>确定用新的随机密钥重新加密整个保险库吗？各用户的口令保持不变。此前的备份仍可用其各自的口令恢复。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="511"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="385"/>
         <source>Rekey</source>
         <translation>更换密钥</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="516"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="390"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险库…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="518"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="392"/>
         <source>The vault now uses a new random key; the old one is forgotten.</source>
         <translation>保险库现已使用新的随机密钥；旧密钥已被清除。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="538"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="412"/>
         <source>Encrypted backup written to {path} ({size} bytes, SHA-256 {sha}…).</source>
         <translation>加密备份已写入 {path}（{size} 字节，SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="545"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="419"/>
         <source>Writing the encrypted backup…</source>
         <translation>正在写入加密备份…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="561"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="435"/>
         <source>Replace vault</source>
         <translation>替换保险库</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="563"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="437"/>
         <source>The vault in {folder} will be replaced by the backup. It is kept aside, renamed, but this window locks if it is the open vault. Continue?</source>
         <translation>{folder} 中的保险库将被备份替换。原保险库会改名保留；如果它正是当前打开的保险库，本窗口将被锁定。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/settings_page.py" line="566"/>
+        <location filename="../../dataroom/ui/pages/settings_page.py" line="440"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
@@ -4830,67 +4902,68 @@ File SHA-256: {sha}</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="100"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="75"/>
         <source>Welcome to Dataroom</source>
+        <extracomment>The wizard&apos;s page ids, in order.</extracomment>
         <translation>欢迎使用数据室</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="101"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="76"/>
         <source>An encrypted, offline data room for the parties to a company transfer.</source>
         <translation>面向企业转让各方的加密离线数据室。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="104"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="79"/>
         <source>Everything you put into the vault is encrypted on this computer and every action is recorded in a tamper-evident audit log. Nothing is sent anywhere.</source>
         <translation>放入保险库的一切都在本机加密，每一项操作都记入防篡改的审计日志。不会向任何地方发送数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="108"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="83"/>
         <source>Create a new vault</source>
         <translation>创建新的保险库</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="109"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="84"/>
         <source>Open an existing vault folder</source>
         <translation>打开已有的保险库文件夹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="110"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="85"/>
         <source>Vault folder</source>
         <translation>保险库文件夹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="111"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="86"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="122"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="97"/>
         <source>Choose the vault folder</source>
         <translation>选择保险库文件夹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="129"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="104"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="133"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="108"/>
         <source>There is already a vault in this folder. Choose “Open” or another folder.</source>
         <translation>该文件夹中已有保险库。请选择“打开”或其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="135"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="110"/>
         <source>This folder is not empty. Choose a new or empty folder for the vault.</source>
         <translation>该文件夹不是空的。请为保险库选择新的或空的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="137"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="112"/>
         <source>This is a file, not a folder.</source>
         <translation>这是一个文件，而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="139"/>
+        <location filename="../../dataroom/ui/wizard_start.py" line="114"/>
         <source>There is no vault in this folder.</source>
         <translation>该文件夹中没有保险库。</translation>
     </message>
@@ -5095,57 +5168,57 @@ File SHA-256: {sha}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="495"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="181"/>
         <source>Packet written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="497"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="183"/>
         <source>Give the file to the recipient, then issue the signed receipt from the Transfers page.</source>
         <translation>请将文件交给接收方，然后在“传输”页面出具签名回执。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="508"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="194"/>
         <source>full data, every column unchanged</source>
         <translation>完整数据，所有列保持原样</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="510"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="196"/>
         <source>de-identified with policy version {n}</source>
         <translation>已按策略版本 {n} 去标识化</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="513"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="199"/>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="514"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="200"/>
         <source>Packet: {id} under {nda}</source>
         <translation>数据包：{id}，依据 {nda}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="515"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="201"/>
         <source>Contents: {dataset}, {rows} rows × {columns} columns, {what}</source>
         <translation>内容：{dataset}，{rows} 行 × {columns} 列，{what}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="518"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="204"/>
         <source>For: {organisation} ({person})</source>
         <translation>接收方：{organisation}（{person}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="521"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="207"/>
         <source>Packet SHA-256: {sha}</source>
         <translation>数据包 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="522"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="208"/>
         <source>Manifest SHA-256: {sha}</source>
         <translation>清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_wizard.py" line="527"/>
+        <location filename="../../dataroom/ui/transfers/export_destination.py" line="213"/>
         <source>Canary rows among them: {n}, planted for this recipient so a leaked copy can be traced.</source>
         <translation>其中含溯源标记行 {n} 行，专为该接收方植入，以便追查泄露的副本。</translation>
     </message>
@@ -5191,17 +5264,17 @@ File SHA-256: {sha}</source>
 <context>
     <name>TotpPage</name>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="394"/>
+        <location filename="../../dataroom/ui/wizard.py" line="190"/>
         <source>Second factor (optional)</source>
         <translation>第二因素（可选）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="395"/>
+        <location filename="../../dataroom/ui/wizard.py" line="191"/>
         <source>Ask for a code from your phone in addition to the passphrase when unlocking.</source>
         <translation>解锁时除口令外，还需输入手机上的验证码。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/wizard.py" line="396"/>
+        <location filename="../../dataroom/ui/wizard.py" line="192"/>
         <source>Set up an authenticator app now</source>
         <translation>现在设置身份验证器应用</translation>
     </message>
@@ -5209,83 +5282,108 @@ File SHA-256: {sha}</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="85"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="105"/>
         <source>Transfers</source>
         <extracomment>``countersign_interactive`` or ``record_interactive``: (parent, session, path or ``None`` to ask) → viewer.</extracomment>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="87"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="107"/>
         <source>Encrypted, signed packets sent to one named recipient or received from one, and their signed receipts.</source>
         <translation>发送给指定接收方或从其接收的加密签名数据包，及其签名回执。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="90"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="110"/>
         <source>Export packet…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="92"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="112"/>
         <source>Send a dataset (de-identified or, after closing, the full data) to a recipient, under an NDA</source>
         <translation>依据保密协议向接收方发送数据集（去标识化数据，或交割后的完整数据）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="94"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="114"/>
         <source>Import packet…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="95"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="115"/>
         <source>Check a packet you received and, if it is authentic, import it</source>
         <translation>核验收到的数据包，确认真实可信后导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="96"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="116"/>
         <source>Issue receipt…</source>
         <translation>出具回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="97"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="117"/>
         <source>Sign the transfer receipt of the selected packet you sent</source>
         <translation>为所选的已发送数据包签署传输回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="98"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="118"/>
         <source>Counter-sign receipt…</source>
         <translation>会签回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="99"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="119"/>
         <source>Check the sender&apos;s receipt for a packet you imported and sign it</source>
         <translation>核验发送方就您已导入的数据包出具的回执并会签</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="100"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="120"/>
         <source>Record receipt…</source>
         <translation>登记回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="101"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="121"/>
         <source>Check the receipt the recipient counter-signed and record it</source>
         <translation>核验接收方已会签的回执并登记</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="102"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="122"/>
         <source>View receipt…</source>
         <translation>查看回执…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="103"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="123"/>
         <source>Open any receipt: its pages and whether its signatures hold</source>
         <translation>打开任一回执：查看其页面及签名是否有效</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="236"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="124"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="125"/>
+        <source>Trace a leaked table…</source>
+        <translation>追溯外泄表格…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="126"/>
+        <source>Find which recipient&apos;s packet a CSV or XLSX found outside came from</source>
+        <translation>查明在外部发现的 CSV 或 XLSX 来自哪个接收方的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="127"/>
+        <source>Record a certificate of destruction…</source>
+        <translation>登记销毁证明…</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="129"/>
+        <source>Check the certificate a recipient sent after destroying data from your packets, and record it</source>
+        <translation>核验接收方销毁您数据包中的数据后发来的证明，并予以登记</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="266"/>
         <source>Choose a receipt</source>
         <translation>选择回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/transfers_page.py" line="104"/>
+        <location filename="../../dataroom/ui/pages/transfers_page.py" line="131"/>
         <source>No packet was sent or received yet.</source>
         <translation>尚未发送或接收任何数据包。</translation>
     </message>

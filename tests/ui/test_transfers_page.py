@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QWizard
 
+from dataroom.core.flows import redaction as redaction_flows
 from dataroom.core.flows import transfer
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Role
-from dataroom.ui import worker
+from dataroom.ui import messages, worker
 from dataroom.ui.pages.transfers_page import TransfersPage
 from dataroom.ui.transfers.import_wizard import DONE, NAME
 from dataroom.ui.transfers.receipt_dialogs import ReceiptViewer
@@ -102,3 +103,30 @@ def test_each_role_sees_only_its_transfer_actions(qtbot, sent) -> None:  # type:
     assert [b.isVisible() for b in (reviewer.export_button, reviewer.import_button, reviewer.receipt_button,
                                     reviewer.countersign_button, reviewer.record_button)] == [False] * 5  # fmt: skip
     assert reviewer.view_button.isVisible() and reviewer.open_import_wizard() is None
+
+
+def test_trace_a_leak_and_record_a_certificate_from_the_page(qtbot, sent, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seller, buyer, packet = sent
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_message", lambda _p, text, *, details="", **_k: shown.append((text, details)))
+    page = _page(qtbot, seller)
+    got = transfer.import_packet(buyer, packet.path)
+    for column in got.info.columns:  # the buyer passes its copy on as it is
+        redaction_flows.edit_policy(buyer, got.info.name, column, "keep")
+    leaked = redaction_flows.export_redacted(buyer, got.info.name, tmp_path / "found.csv").path
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(leaked), ""))
+    page.trace_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    text, details = shown.pop()
+    assert text == "found.csv comes from a packet sent to Example Buyer Ltd (John Smith)."
+    assert "canary rows found" in details
+
+    certificate = transfer.destroy_dataset(buyer, got.info.name, out=tmp_path / "cert.pdf").certificate
+    assert certificate is not None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(certificate.path), ""))
+    page.destruction_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    text, details = shown.pop()
+    assert text.startswith("Certificate recorded") and packet.packet_id in details
+    assert page.model.packet(0).destroyed

@@ -293,12 +293,16 @@ def _receipt_stage(conn: Any, packet_id: str) -> str:
 
 
 def list_packets(session: Session) -> list[PacketSummary]:
-    """Every packet sent and received, oldest first, with the state of its receipt."""
+    """Every packet sent and received, oldest first, with the state of its receipt; ``destroyed`` says, for a packet
+    received, that we destroyed its data and, for a packet sent, that the recipient's certificate of destruction
+    covering it was recorded."""
     session.require(Permission.VIEW_REDACTED)
     conn = session.vault.connection()
+    certified = {p["packet_id"] for d in records.destructions(conn) if d.direction == "theirs"
+                 for p in d.statement["packets"]}  # fmt: skip
     out = [
         PacketSummary("sent", p.id, p.dataset, _org(conn, p.recipient_fingerprint), p.recipient_fingerprint,
-                      p.nda_id, p.rows, p.full, p.created_at, _receipt_stage(conn, p.id), False)
+                      p.nda_id, p.rows, p.full, p.created_at, _receipt_stage(conn, p.id), p.id in certified)
         for p in records.all_sent(conn)
     ]  # fmt: skip
     for r in records.all_received(conn):

@@ -13,16 +13,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dataroom.core.errors import DataroomError
 from dataroom.core.flows import transfer as transfer_flows
 from dataroom.core.flows.transfer import PacketExport, PacketSummary
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Permission
-from dataroom.ui import messages
-from dataroom.ui.transfers import receipt_dialogs
+from dataroom.ui import messages, worker
+from dataroom.ui.transfers import evidence_dialogs, receipt_dialogs
 from dataroom.ui.transfers.export_wizard import ExportWizard
 from dataroom.ui.transfers.import_wizard import ImportPacketWizard
 from dataroom.ui.transfers.packets_model import PacketsModel
@@ -56,9 +66,19 @@ class TransfersPage(Retranslating, QWidget):
         self.record_button.clicked.connect(lambda: self.record())
         self.view_button = QPushButton()
         self.view_button.clicked.connect(lambda: self.view_receipt())
+        # After the transfer, rarer steps: trace a leaked table (sender), record a certificate of destruction.
+        self.trace_action = QAction(self)
+        self.trace_action.triggered.connect(lambda: self.trace_leak())
+        self.destruction_action = QAction(self)
+        self.destruction_action.triggered.connect(lambda: self.record_destruction())
+        self.more_menu = QMenu(self)
+        self.more_menu.addActions([self.trace_action, self.destruction_action])
+        self.more_button = QToolButton()
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar = QHBoxLayout()
         for button in (self.export_button, self.import_button, self.receipt_button, self.countersign_button,
-                       self.record_button, self.view_button):  # fmt: skip
+                       self.record_button, self.view_button, self.more_button):  # fmt: skip
             self.toolbar.addWidget(button)
         self.toolbar.addStretch(1)
         self.model = PacketsModel(self)
@@ -101,6 +121,13 @@ class TransfersPage(Retranslating, QWidget):
         self.record_button.setToolTip(self.tr("Check the receipt the recipient counter-signed and record it"))
         self.view_button.setText(self.tr("View receipt…"))
         self.view_button.setToolTip(self.tr("Open any receipt: its pages and whether its signatures hold"))
+        self.more_button.setText(self.tr("More"))
+        self.trace_action.setText(self.tr("Trace a leaked table…"))
+        self.trace_action.setToolTip(self.tr("Find which recipient's packet a CSV or XLSX found outside came from"))
+        self.destruction_action.setText(self.tr("Record a certificate of destruction…"))
+        self.destruction_action.setToolTip(
+            self.tr("Check the certificate a recipient sent after destroying data from your packets, and record it")
+        )
         self.empty.setText(self.tr("No packet was sent or received yet."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
@@ -120,6 +147,9 @@ class TransfersPage(Retranslating, QWidget):
         self.countersign_button.setVisible(can(Permission.SIGN))
         self.record_button.setVisible(can(Permission.EXPORT))
         self.view_button.setVisible(session is not None)
+        self.trace_action.setVisible(can(Permission.EXPORT))
+        self.destruction_action.setVisible(can(Permission.SIGN))
+        self.more_button.setVisible(can(Permission.EXPORT) or can(Permission.SIGN))
         self.table.setVisible(session is not None)
         if session is None:
             self.model.set_packets([])
@@ -248,3 +278,19 @@ class TransfersPage(Retranslating, QWidget):
     def _receipt_changed(self, packet_id: str | None) -> None:
         self.refresh(select=packet_id)
         self.changed.emit()
+
+    # --- after the transfer ------------------------------------------------------------------------------------
+    def trace_leak(self, path: Path | None = None) -> worker.Task | None:
+        """Sender: which recipient's packet a table found outside (``path``, or one the user chooses) came from."""
+        return evidence_dialogs.trace_interactive(self, self._session, path) if self._session is not None else None
+
+    def record_destruction(self, path: Path | None = None) -> worker.Task | None:
+        """Sender: check and record the certificate of destruction a recipient sent back."""
+        session = self._session
+        if session is None:
+            return None
+        task = evidence_dialogs.record_destruction_interactive(self, session, path)
+        if task is not None:
+            task.succeeded.connect(lambda _record: self._receipt_changed(None))
+        return task
+
