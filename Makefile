@@ -63,7 +63,7 @@ screenshots: system-deps $(STAMP)
 		xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshots.py --out docs/screenshots; \
 	else QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --out docs/screenshots; fi
 
-# Every benchmark in benchmarks/ (1,000,000 rows each; about 15 minutes), then one table of figure, goal, floor and
+# Every benchmark in benchmarks/ (1,000,000 rows each; about 6 minutes on 2 cores), then one table of figure, goal, floor and
 # ratio. BENCH_ARGS="--rows 20000" for a quick check that they all run; "--only transfer" for one.
 .PHONY: bench
 bench: system-deps $(STAMP)
