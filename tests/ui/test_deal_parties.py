@@ -69,7 +69,7 @@ def test_import_and_confirm_a_card_through_the_dialog(qtbot, tmp_path: Path, _qu
     _wait(qtbot)
     dialog = page.confirm_dialog
     assert isinstance(dialog, ConfirmCardDialog)
-    assert page.model.rowCount() == 1 and page.model.card(0).status == "unconfirmed"
+    assert page.model.rowCount() == 1 and page.model.item(0).status == "unconfirmed"
     fp = parties.show_identity(buyer).fingerprint
     assert dialog.file_fp.text() == fp
 
@@ -87,7 +87,7 @@ def test_import_and_confirm_a_card_through_the_dialog(qtbot, tmp_path: Path, _qu
     assert dialog.ok.isEnabled()
     dialog.ok.click()
     _wait(qtbot)
-    card = page.model.card(0)
+    card = page.model.item(0)
     assert card.status == "confirmed" and card.confirmed_method == "other" and card.confirmed_by == "seller"
     assert "Other" in page.model.data(page.model.index(0, 5))
 
@@ -111,7 +111,7 @@ def test_forged_card_shows_the_forgery_warning(qtbot, tmp_path: Path) -> None:
     dialog.accept_mismatch.setChecked(True)
     assert dialog.ok.isEnabled()
     dialog.reject()
-    statuses = {page.model.card(r).status for r in range(page.model.rowCount())}
+    statuses = {page.model.item(r).status for r in range(page.model.rowCount())}
     assert statuses == {"suspect"}
     assert "SUSPECT" in page.model.data(page.model.index(0, 3))
 

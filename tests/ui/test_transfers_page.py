@@ -80,7 +80,7 @@ def test_receipt_journey_from_the_transfers_pages(qtbot, sent, monkeypatch, tmp_
     with qtbot.waitSignal(viewer.acted, timeout=30_000):
         viewer.act.click()
     viewer.close()
-    assert buyer_page.model.packet(0).receipt == "countersigned"
+    assert buyer_page.model.item(0).receipt == "countersigned"
 
     # Seller: record the counter-signed copy; the list says so.
     viewer = seller_page.record(tmp_path / "signed.pdf")
@@ -89,7 +89,7 @@ def test_receipt_journey_from_the_transfers_pages(qtbot, sent, monkeypatch, tmp_
     with qtbot.waitSignal(viewer.acted, timeout=30_000):
         viewer.act.click()
     viewer.close()
-    assert seller_page.model.packet(0).receipt == "recorded"
+    assert seller_page.model.item(0).receipt == "recorded"
     assert seller_page.view_receipt(tmp_path / "signed.pdf") is not None
 
 
@@ -129,4 +129,4 @@ def test_trace_a_leak_and_record_a_certificate_from_the_page(qtbot, sent, monkey
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     text, details = shown.pop()
     assert text.startswith("Certificate recorded") and packet.packet_id in details
-    assert page.model.packet(0).destroyed
+    assert page.model.item(0).destroyed

@@ -146,7 +146,7 @@ def _exchange_cards(qtbot: Any, chooser: Chooser, me: MainWindow, other: MainWin
     assert dialog.ok.isEnabled()
     dialog.ok.click()
     _settle(qtbot)
-    assert me.parties_page.model.card(0).status == "confirmed"
+    assert me.parties_page.model.item(0).status == "confirmed"
 
 
 def _viewer(qtbot: Any, window: MainWindow) -> ReceiptViewer:
@@ -282,7 +282,7 @@ def test_empty_machine_to_countersigned_receipt_in_two_windows(
         qtbot.waitUntil(lambda: importer.currentId() == import_wizard.DONE, timeout=30_000)
         importer.button(QWizard.WizardButton.FinishButton).click()
         _settle(qtbot)
-        assert buyer_transfers.model.rowCount() == 1 and buyer_transfers.model.packet(0).direction == "received"
+        assert buyer_transfers.model.rowCount() == 1 and buyer_transfers.model.item(0).direction == "received"
 
         # 7. The seller issues the receipt for the sent packet.
         receipt, signed = shared / "receipt.pdf", shared / "receipt-countersigned.pdf"
@@ -314,8 +314,8 @@ def test_empty_machine_to_countersigned_receipt_in_two_windows(
         _settle(qtbot)
 
         # Both lists show the final states.
-        assert transfers.model.packet(0).direction == "sent" and transfers.model.packet(0).receipt == "recorded"
-        assert buyer_transfers.model.packet(0).receipt == "countersigned"
+        assert transfers.model.item(0).direction == "sent" and transfers.model.item(0).receipt == "recorded"
+        assert buyer_transfers.model.item(0).receipt == "countersigned"
         assert chooser.path is None and "open" in chooser.asked and "save" in chooser.asked
     finally:
         worker.wait_idle()

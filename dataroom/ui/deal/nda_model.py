@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from dataroom.core.deal.nda import Nda, NdaStatus, PartySignature
-from dataroom.ui import theme
+from dataroom.ui.items_model import ItemsModel, status_brush
 
 TITLE, PARTIES, TERM, STATUS, SIGNATURES = range(5)
 
@@ -33,37 +32,17 @@ def status_text(status: NdaStatus) -> str:
     )
 
 
-class NdaModel(QAbstractTableModel):
+class NdaModel(ItemsModel[tuple[Nda, NdaStatus]]):
     """One row per NDA; the status column is green "In force" or red "Not in force" with the reasons as tooltip."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Nda, NdaStatus]] = []
-
-    def set_rows(self, rows: list[tuple[Nda, NdaStatus]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, row: int) -> tuple[Nda, NdaStatus] | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def find(self, nda_id: str) -> int:
-        return next((i for i, (n, _s) in enumerate(self._rows) if n.id == nda_id), -1)
+        return next((i for i, (n, _s) in enumerate(self.items()) if n.id == nda_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [self.tr("NDA"), self.tr("Parties"), self.tr("Term"), self.tr("Status"), self.tr("Signatures")][section]
+    def headers(self) -> list[str]:
+        return [self.tr("NDA"), self.tr("Parties"), self.tr("Term"), self.tr("Status"), self.tr("Signatures")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        found = self.row(index.row())
+        found = self.item(index.row())
         if found is None:
             return None
         nda, status = found
@@ -84,7 +63,6 @@ class NdaModel(QAbstractTableModel):
                 return "\n".join(r.message for r in status.reasons) or status_text(status)
             if column == SIGNATURES:
                 return "\n".join(signature_text(s) for s in status.signatures)
-        if column == STATUS and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            fg, bg = (theme.OK, "#e3f3ea") if status.in_force else (theme.BAD, theme.BAD_BG)
-            return QBrush(QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg))
+        if column == STATUS:
+            return status_brush("ok" if status.in_force else "bad", role)
         return None

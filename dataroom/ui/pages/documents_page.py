@@ -183,7 +183,7 @@ class DocumentsPage(Retranslating, QWidget):
             button.setVisible(can_sign)
         if session is None:
             self._own_fp = None
-            self.model.set_rows([])
+            self.model.set_items([])
             self._show_selected()
             return
         self.reload()
@@ -199,7 +199,7 @@ class DocumentsPage(Retranslating, QWidget):
         except DataroomError:
             self._own_fp = None
         try:
-            self.model.set_rows(nda_flows.list_ndas(session))
+            self.model.set_items(nda_flows.list_ndas(session))
         except DataroomError as err:
             messages.show_error(self, err)
         row = self.model.find(current) if current else -1
@@ -212,7 +212,7 @@ class DocumentsPage(Retranslating, QWidget):
 
     def selected(self) -> tuple[Nda, NdaStatus] | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return self.model.item(rows[0].row()) if rows else None
 
     def _selection_changed(self, *_args: object) -> None:
         self.preview.clear()

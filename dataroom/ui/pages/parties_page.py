@@ -169,7 +169,7 @@ class PartiesPage(Retranslating, QWidget):
         self.others.setVisible(session is not None)
         if session is None:
             self._identity = None
-            self.model.set_cards([])
+            self.model.set_items([])
             self._show_identity()
             return
         self.reload()
@@ -183,7 +183,7 @@ class PartiesPage(Retranslating, QWidget):
         except DataroomError:
             self._identity = None
         try:
-            self.model.set_cards(party_flows.list_cards(session))
+            self.model.set_items(party_flows.list_cards(session))
         except DataroomError as err:
             messages.show_error(self, err)
         self._show_identity()
@@ -226,7 +226,7 @@ class PartiesPage(Retranslating, QWidget):
 
     def selected_card(self) -> PartyCard | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.card(rows[0].row()) if rows else None
+        return self.model.item(rows[0].row()) if rows else None
 
     def _selection_changed(self, *_args: object) -> None:
         card = self.selected_card()

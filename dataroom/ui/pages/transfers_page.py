@@ -152,7 +152,7 @@ class TransfersPage(Retranslating, QWidget):
         self.more_button.setVisible(can(Permission.EXPORT) or can(Permission.SIGN))
         self.table.setVisible(session is not None)
         if session is None:
-            self.model.set_packets([])
+            self.model.set_items([])
             self.empty.hide()
             return
         self.refresh()
@@ -168,7 +168,7 @@ class TransfersPage(Retranslating, QWidget):
         except DataroomError as err:
             messages.show_error(self, err)
             return
-        self.model.set_packets(packets)
+        self.model.set_items(packets)
         self.empty.setVisible(not packets)
         keep = select or (current.packet_id if current else None)
         row = self.model.row_of(keep) if keep else -1
@@ -191,7 +191,7 @@ class TransfersPage(Retranslating, QWidget):
     def selected_packet(self) -> PacketSummary | None:
         """The packet selected in the list, if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.packet(rows[0].row()) if rows else None
+        return self.model.item(rows[0].row()) if rows else None
 
     # --- export ------------------------------------------------------------------------------------------------
     def open_export_wizard(self, dataset: str | None = None) -> ExportWizard | None:

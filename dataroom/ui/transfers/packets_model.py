@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from dataroom.core.flows.transfer import PacketSummary
-from dataroom.ui import theme
+from dataroom.ui.items_model import ItemsModel, status_brush
 from dataroom.ui.pages.audit_model import local_time
 
 DIRECTION, DATASET, COUNTERPARTY, ROWS, DATE, STATUS = range(6)
@@ -35,7 +26,6 @@ _STATUS: dict[str, str] = {
 
 #: Which states are done (green) and which wait on someone (amber).
 _LOOK = {"recorded": "ok", "destroyed": "ok", "countersigned": "ok", "issued": "warn", "sent": "warn"}
-_COLOURS = {"ok": (theme.OK, "#e3f3ea"), "warn": (theme.WARN, "#fdf3dc")}
 
 
 def status_key(packet: PacketSummary) -> str:
@@ -52,37 +42,14 @@ def status_text(packet: PacketSummary) -> str:
     return QCoreApplication.translate(_CONTEXT, _STATUS[status_key(packet)])
 
 
-class PacketsModel(QAbstractTableModel):
+class PacketsModel(ItemsModel[PacketSummary]):
     """One row per packet, oldest first (the order ``list_packets`` gives)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._packets: list[PacketSummary] = []
-
-    def set_packets(self, packets: list[PacketSummary]) -> None:
-        self.beginResetModel()
-        self._packets = list(packets)
-        self.endResetModel()
-
-    def packet(self, row: int) -> PacketSummary | None:
-        return self._packets[row] if 0 <= row < len(self._packets) else None
-
-    def packets(self) -> list[PacketSummary]:
-        return list(self._packets)
 
     def row_of(self, packet_id: str) -> int:
         """The row showing ``packet_id``, or -1."""
-        return next((i for i, p in enumerate(self._packets) if p.packet_id == packet_id), -1)
+        return next((i for i, p in enumerate(self.items()) if p.packet_id == packet_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._packets)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         return [
             self.tr("Direction"),
             self.tr("Dataset"),
@@ -90,7 +57,7 @@ class PacketsModel(QAbstractTableModel):
             self.tr("Rows"),
             self.tr("Date"),
             self.tr("Status"),
-        ][section]
+        ]
 
     def _dataset_text(self, packet: PacketSummary) -> str:
         if packet.full:
@@ -98,7 +65,7 @@ class PacketsModel(QAbstractTableModel):
         return self.tr("{name} (de-identified)").format(name=packet.dataset)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        packet = self.packet(index.row())
+        packet = self.item(index.row())
         if packet is None:
             return None
         column = index.column()
@@ -117,9 +84,6 @@ class PacketsModel(QAbstractTableModel):
             return self.tr("Packet {id} under {nda}").format(id=packet.packet_id, nda=packet.nda_id)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ROWS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column == STATUS and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            colours = _COLOURS.get(_LOOK.get(status_key(packet), ""))
-            if colours is None:
-                return None
-            return QBrush(QColor(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1]))
+        if column == STATUS:
+            return status_brush(_LOOK.get(status_key(packet)), role)
         return None
