@@ -321,42 +321,42 @@
 <context>
     <name>CardsModel</name>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="48"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="23"/>
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="49"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="24"/>
         <source>Person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="50"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="25"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="51"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="52"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="27"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="53"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="28"/>
         <source>Confirmed</source>
         <translation>确认情况</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="58"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="33"/>
         <source>not yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/cards_model.py" line="59"/>
+        <location filename="../../dataroom/ui/deal/cards_model.py" line="34"/>
         <source>{how}, by {user} on {when}</source>
         <translation>{how}，由 {user} 于 {when} 确认</translation>
     </message>
@@ -1156,22 +1156,22 @@
 <context>
     <name>DatasetPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="64"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="65"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="65"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="66"/>
         <source>Choose the dataset to send as an encrypted, signed packet to one recipient.</source>
         <translation>选择要以加密并签名的数据包形式发送给某一接收方的数据集。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="66"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="67"/>
         <source>There is no dataset in this vault yet; import one on the Datasets page.</source>
         <translation>本保险库中还没有数据集；请先在“数据集”页面导入。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="76"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="77"/>
         <source>{rows} rows × {columns} columns, imported {when}</source>
         <translation>{rows} 行 × {columns} 列，导入于 {when}</translation>
     </message>
@@ -1693,220 +1693,220 @@ File SHA-256: {sha}</source>
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="147"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="148"/>
         <source>Deal documents</source>
         <translation>交易文件</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="149"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="150"/>
         <source>Non-disclosure agreements as signed structured data. Data leaves the vault only under an NDA that every party signed and that is in force.</source>
         <translation>以签名的结构化数据形式保存的保密协议。只有在各方均已签署且正在生效的保密协议下，数据才能离开保险库。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="153"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="154"/>
         <source>New NDA…</source>
         <translation>新建保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="154"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="319"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="155"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="320"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="155"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="156"/>
         <source>Export for the other party…</source>
         <translation>导出给对方…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="156"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="157"/>
         <source>Import signed NDA…</source>
         <translation>导入已签署的保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="157"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="158"/>
         <source>Render PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="158"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="166"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="159"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="167"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="159"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="160"/>
         <source>Notice to data subjects…</source>
         <translation>告知个人信息主体…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="160"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="161"/>
         <source>PIPL art. 22: tell the data subjects who receives their data</source>
         <translation>《个人信息保护法》第二十二条：告知个人信息主体其数据的接收方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="161"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="162"/>
         <source>No NDA yet. Draft one with “New NDA…”, or import the one another party sent.</source>
         <translation>尚无保密协议。请用“新建保密协议…”起草，或导入对方发来的协议。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="162"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="163"/>
         <source>NDAs</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="163"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="164"/>
         <source>Consents</source>
         <translation>同意登记</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="164"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="165"/>
         <source>Incidents</source>
         <translation>安全事件</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="165"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="238"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="239"/>
         <source>Term: {start} – {end}</source>
         <translation>期限：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="242"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="243"/>
         <source>Signatures:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="246"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="247"/>
         <source>Why it is not in force:</source>
         <translation>未生效的原因：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="251"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="252"/>
         <source>Scope: {datasets}; classes: {classes}; {data}</source>
         <translation>范围：{datasets}；数据类别：{classes}；{data}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="254"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="255"/>
         <source>full data</source>
         <translation>完整数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="254"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="255"/>
         <source>de-identified data only</source>
         <translation>仅去标识化数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="296"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="297"/>
         <source>Drafting the NDA…</source>
         <translation>正在起草保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="299"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="300"/>
         <source>Drafted {id}. Read it (Preview), sign it, then export it for the other party.</source>
         <translation>已起草 {id}。请先阅读（预览）并签署，然后导出给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="314"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="315"/>
         <source>Sign NDA</source>
         <translation>签署保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="316"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="317"/>
         <source>Sign “{title}” ({id}) with your party&apos;s key? The signature covers every clause exactly as shown in the preview.</source>
         <translation>用本方密钥签署“{title}”（{id}）？签名覆盖预览中显示的每一条款，一字不差。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="324"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="325"/>
         <source>Signing the NDA…</source>
         <translation>正在签署保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="327"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="328"/>
         <source>Signed {id}: {state}.</source>
         <translation>已签署 {id}：{state}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="333"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="334"/>
         <source>Export NDA</source>
         <translation>导出保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="333"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="363"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="334"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="364"/>
         <source>NDA files (*.drnda)</source>
         <translation>保密协议文件 (*.drnda)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="351"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="352"/>
         <source>Writing the NDA file…</source>
         <translation>正在写入保密协议文件…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="354"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="355"/>
         <source>Wrote {path} with the signatures collected so far. Send it to the other party.</source>
         <translation>已写入 {path}，包含目前收集的签名。请将其发送给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="363"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="364"/>
         <source>Import NDA</source>
         <translation>导入保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="379"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="380"/>
         <source>Checking the NDA and its signatures…</source>
         <translation>正在核验保密协议及其签名…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="388"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="389"/>
         <source>Imported the new NDA {id} “{title}”.</source>
         <translation>已导入新的保密协议 {id}“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="390"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="391"/>
         <source>Updated {id} “{title}”.</source>
         <translation>已更新 {id}“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="392"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="393"/>
         <source>{count} new signature(s), all verified.</source>
         <translation>新增 {count} 个签名，均已验证。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="400"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="401"/>
         <source>Render NDA</source>
         <translation>生成保密协议 PDF</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="400"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="401"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="418"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="419"/>
         <source>Rendering the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="420"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="421"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="430"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="431"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="465"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="466"/>
         <source>Writing the notice…</source>
         <translation>正在写入告知书…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="477"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="478"/>
         <source>Notice #{id} written: {files}.</source>
         <translation>已写入告知书 #{id}：{files}。</translation>
     </message>
@@ -3537,32 +3537,32 @@ File SHA-256: {sha}</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/nda_model.py" line="63"/>
+        <location filename="../../dataroom/ui/deal/nda_model.py" line="43"/>
         <source>NDA</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/nda_model.py" line="63"/>
+        <location filename="../../dataroom/ui/deal/nda_model.py" line="43"/>
         <source>Parties</source>
         <translation>各方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/nda_model.py" line="63"/>
+        <location filename="../../dataroom/ui/deal/nda_model.py" line="43"/>
         <source>Term</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/nda_model.py" line="63"/>
+        <location filename="../../dataroom/ui/deal/nda_model.py" line="43"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/nda_model.py" line="63"/>
+        <location filename="../../dataroom/ui/deal/nda_model.py" line="43"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/nda_model.py" line="81"/>
+        <location filename="../../dataroom/ui/deal/nda_model.py" line="61"/>
         <source>{signed} of {total} signed</source>
         <translation>{total} 方中已有 {signed} 方签署</translation>
     </message>
@@ -3570,27 +3570,27 @@ File SHA-256: {sha}</source>
 <context>
     <name>NdaPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="256"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="257"/>
         <source>NDA</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="259"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="260"/>
         <source>The NDA must be signed by every party and in force, name the recipient, and cover the dataset, its columns and classes.</source>
         <translation>保密协议须经各方签署且在有效期内，列明接收方，并涵盖该数据集及其字段和分级。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="304"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="305"/>
         <source>There is no NDA in this vault. Draft one and have both parties sign it on the Documents page first.</source>
         <translation>本保险库中没有保密协议。请先在“交易文件”页面起草一份，并由双方签署。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="312"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="313"/>
         <source>Allowed: the NDA is in force and covers this export to this recipient.</source>
         <translation>允许：该保密协议正在生效，并涵盖向该接收方的此次导出。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="315"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="316"/>
         <source>Refused: this NDA does not allow this export, because:</source>
         <translation>已拒绝：该保密协议不允许此次导出，原因如下：</translation>
     </message>
@@ -3709,33 +3709,33 @@ File SHA-256: {sha}</source>
 <context>
     <name>PacketStatus</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="28"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="19"/>
         <source>sent</source>
         <extracomment>A packet&apos;s state, from its receipt stage (or destruction), in words; never colour alone.</extracomment>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="29"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="20"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="30"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="21"/>
         <source>receipt issued</source>
         <translation>已出具回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="31"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="22"/>
         <source>counter-signed</source>
         <translation>已会签</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="32"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="23"/>
         <source>recorded</source>
         <translation>回执已登记</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="33"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="24"/>
         <source>destroyed</source>
         <translation>已销毁</translation>
     </message>
@@ -3743,58 +3743,58 @@ File SHA-256: {sha}</source>
 <context>
     <name>PacketsModel</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="87"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="54"/>
         <source>Direction</source>
         <extracomment>Which states are done (green) and which wait on someone (amber).</extracomment>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="88"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="55"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="89"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="56"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="90"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="57"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="91"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="92"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="97"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="64"/>
         <source>{name} (full data)</source>
         <translation>{name}（完整数据）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="98"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="65"/>
         <source>{name} (de-identified)</source>
         <translation>{name}（去标识化）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="107"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="74"/>
         <source>sent to</source>
         <translation>发送至</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="107"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="74"/>
         <source>received from</source>
         <translation>接收自</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/packets_model.py" line="117"/>
+        <location filename="../../dataroom/ui/transfers/packets_model.py" line="84"/>
         <source>Packet {id} under {nda}</source>
         <translation>数据包 {id}，依据 {nda}</translation>
     </message>
@@ -4148,47 +4148,47 @@ File SHA-256: {sha}</source>
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="117"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="118"/>
         <source>What leaves the vault</source>
         <translation>离开保险库的数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="120"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="121"/>
         <source>Before closing, send de-identified data; the full data goes only after closing, and only if the NDA allows it.</source>
         <translation>交割前只发送去标识化数据；完整数据仅在交割后且保密协议允许时才能发送。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="124"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="125"/>
         <source>De-identified, as the redaction policy releases it</source>
         <translation>去标识化数据（按脱敏策略发布）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="125"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="126"/>
         <source>Full data: every column unchanged (after closing)</source>
         <translation>完整数据：所有列保持原样（交割后）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="128"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="129"/>
         <source>After closing the data belongs to the recipient: the packet carries no canary rows; the NDA must allow full data.</source>
         <translation>交割后数据归接收方所有：数据包不含溯源标记行；保密协议须允许传输完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="132"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="133"/>
         <source>Your role may not see raw data, so it may not send the full data.</source>
         <translation>您的角色无权查看原始数据，因此不能发送完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="153"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="154"/>
         <source>default policy from the column classes (saved as version 1)</source>
         <translation>根据各列类别生成的默认策略（保存为版本 1）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="155"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="156"/>
         <source>version {n} of {time} ({sha}…)</source>
         <translation>版本 {n}，{time}（{sha}…）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="158"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="159"/>
         <source>in force</source>
         <translation>现行</translation>
     </message>
@@ -4306,6 +4306,120 @@ File SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="16"/>
+        <source>There is no NDA &apos;{nda}&apos; in this vault.</source>
+        <extracomment>By code, or ``code:variant`` where the sentence depends on a value (``kind``, ``how``).</extracomment>
+        <translation>本保险库中没有保密协议“{nda}”。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="17"/>
+        <source>The recipient {recipient}… is this vault&apos;s own identity.</source>
+        <translation>接收方 {recipient}… 是本保险库自己的身份。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="18"/>
+        <source>The recipient {recipient}… is an identity card that is not imported here.</source>
+        <translation>接收方 {recipient}… 的身份卡尚未导入本保险库。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="21"/>
+        <source>{name} ({recipient}…) is not a permitted recipient under this NDA (permitted: {allowed}).</source>
+        <translation>{name}（{recipient}…）不是本保密协议允许的接收方（允许的接收方：{allowed}）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="24"/>
+        <source>The card of {name} was replaced by a newer one; send to the current card.</source>
+        <translation>{name} 的身份卡已被新卡取代；请发送给当前身份卡。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="27"/>
+        <source>The card of {name} is suspect (fingerprint mismatch with another card of the same party).</source>
+        <translation>{name} 的身份卡可疑（与同一方的另一张身份卡指纹不一致）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="30"/>
+        <source>The card of {name} was never confirmed out of band; compare its fingerprint with them first.</source>
+        <translation>{name} 的身份卡从未经带外渠道确认；请先与对方核对指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="33"/>
+        <source>Dataset &apos;{dataset}&apos; is outside the NDA&apos;s scope (covers: {covered}).</source>
+        <translation>数据集“{dataset}”不在保密协议范围内（协议涵盖：{covered}）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="36"/>
+        <source>Dataset &apos;{dataset}&apos; is not the data the NDA names: its source file differs (re-imported or replaced).</source>
+        <translation>数据集“{dataset}”不是保密协议所列的数据：其源文件不同（已重新导入或被替换）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="40"/>
+        <source>Columns outside the NDA&apos;s scope would be released: {columns}.</source>
+        <translation>将会披露保密协议范围以外的字段：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="43"/>
+        <source>The NDA allows only {classes} data; these columns would be released: {columns}.</source>
+        <translation>保密协议仅允许 {classes} 数据；以下字段将被披露：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="46"/>
+        <source>The NDA allows de-identified (redacted) data only, not the full data.</source>
+        <translation>保密协议仅允许传输去标识化（已脱敏）数据，不允许传输完整数据。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="49"/>
+        <source>The stored NDA text does not match its recorded hash: it was altered.</source>
+        <translation>已存储的保密协议文本与记录的哈希值不符：协议已被篡改。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="50"/>
+        <source>The signature of {org} is not valid: {problem}.</source>
+        <translation>{org} 的签名无效：{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="51"/>
+        <source>Not signed by {org}.</source>
+        <translation>{org} 尚未签署。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="52"/>
+        <source>The identity card of {org} is not imported here.</source>
+        <translation>{org} 的身份卡尚未导入本保险库。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="53"/>
+        <source>The identity card of {org} is suspect (fingerprint mismatch with another card of the same party).</source>
+        <translation>{org} 的身份卡可疑（与同一方的另一张身份卡指纹不一致）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="56"/>
+        <source>The identity card of {org} was never confirmed out of band.</source>
+        <translation>{org} 的身份卡从未经带外渠道确认。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="57"/>
+        <source>It takes effect only on {day}.</source>
+        <translation>协议自 {day} 起方才生效。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="58"/>
+        <source>It expired on {day}.</source>
+        <translation>协议已于 {day} 到期。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="59"/>
+        <source>It ended on {day} (the deal closed).</source>
+        <translation>协议已于 {day} 终止（交易已交割）。</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="60"/>
+        <source>It ended on {day} (negotiations were terminated).</source>
+        <translation>协议已于 {day} 终止（谈判已终止）。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialogs</name>
     <message>
         <location filename="../../dataroom/ui/transfers/receipt_dialogs.py" line="73"/>
@@ -4417,22 +4531,22 @@ File SHA-256: {sha}</source>
 <context>
     <name>RecipientPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="186"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="187"/>
         <source>not confirmed: compare its fingerprint with them on the Parties page first</source>
         <translation>未确认：请先在“交易各方”页面与对方核对指纹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="190"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="191"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="191"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="192"/>
         <source>The packet is encrypted to this party&apos;s key: only they can open it.</source>
         <translation>数据包使用该方的密钥加密，只有该方能够打开。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/export_pages.py" line="192"/>
+        <location filename="../../dataroom/ui/transfers/export_pages.py" line="193"/>
         <source>No counterparty card is imported yet; import and confirm one on the Parties page.</source>
         <translation>尚未导入相对方身份卡；请在“交易各方”页面导入并确认。</translation>
     </message>

@@ -116,7 +116,7 @@ def check_export(
     try:
         agreement = ndas.get(conn, nda_id)
     except NotFound:
-        reasons = [Reason("unknown-nda", f"There is no NDA {nda_id!r} in this vault.")]
+        reasons = [Reason("unknown-nda", f"There is no NDA {nda_id!r} in this vault.", {"nda": nda_id})]
         return _decide(nda_id, None, recipient, dataset_info.name, full, reasons)
     reasons = list(ndas.status(conn, agreement.id, day).reasons)
     reasons += _recipient_reasons(conn, agreement, recipient)
@@ -136,7 +136,8 @@ def _recipient_reasons(conn: Any, agreement: ndas.Nda, recipient: str) -> list[R
     if card is None:
         own = identity.by_fingerprint(conn, recipient)
         what = "this vault's own identity" if own else "an identity card that is not imported here"
-        return [Reason("recipient-unknown", f"The recipient {recipient[:11]}… is {what}.")]
+        return [Reason("recipient-unknown", f"The recipient {recipient[:11]}… is {what}.",
+                       {"recipient": recipient[:11], "kind": "own" if own else "not-imported"})]  # fmt: skip
     name = card.card.party.organisation
     permitted = {r["fingerprint"]: r for r in agreement.content["recipients"]}
     lineage = counterparties.lineage(conn, recipient)
@@ -144,16 +145,17 @@ def _recipient_reasons(conn: Any, agreement: ndas.Nda, recipient: str) -> list[R
     if not any(fp in permitted for fp in lineage):
         allowed = ", ".join(r["organisation"] for r in permitted.values()) or "nobody"
         out.append(Reason("recipient-not-permitted", f"{name} ({recipient[:11]}…) is not a permitted recipient "
-                          f"under this NDA (permitted: {allowed})."))  # fmt: skip
+                          f"under this NDA (permitted: {allowed}).",
+                          {"name": name, "recipient": recipient[:11], "allowed": allowed}))  # fmt: skip
     if card.status == "superseded":
         out.append(Reason("recipient-superseded", f"The card of {name} was replaced by a newer one; send to the "
-                          "current card."))  # fmt: skip
+                          "current card.", {"name": name}))  # fmt: skip
     elif card.status == "suspect":
         out.append(Reason("recipient-suspect", f"The card of {name} is suspect (fingerprint mismatch with another "
-                          "card of the same party)."))  # fmt: skip
+                          "card of the same party).", {"name": name}))  # fmt: skip
     elif not card.confirmed:
         out.append(Reason("recipient-unconfirmed", f"The card of {name} was never confirmed out of band; compare "
-                          "its fingerprint with them first."))  # fmt: skip
+                          "its fingerprint with them first.", {"name": name}))  # fmt: skip
     return out
 
 
@@ -163,26 +165,27 @@ def _scope_reasons(agreement: ndas.Nda, info: DatasetLike, policy: PolicySummary
     if entry is None:
         covered = ", ".join(d["name"] for d in scope["datasets"])
         return [Reason("dataset-out-of-scope", f"Dataset {info.name!r} is outside the NDA's scope (covers: "
-                       f"{covered}).")]  # fmt: skip
+                       f"{covered}).", {"dataset": info.name, "covered": covered})]  # fmt: skip
     out: list[Reason] = []
     if entry["sha256"] != info.source_sha256:
         out.append(Reason("dataset-changed", f"Dataset {info.name!r} is not the data the NDA names: its source "
-                          "file differs (re-imported or replaced)."))  # fmt: skip
+                          "file differs (re-imported or replaced).", {"dataset": info.name}))  # fmt: skip
     released = {col: cls for col, (cls, is_released) in policy.items() if is_released}
     allowed_cols = entry["columns"]
     if allowed_cols is not None:
         outside = [c for c in released if c not in allowed_cols]
         if outside:
             out.append(Reason("column-out-of-scope", "Columns outside the NDA's scope would be released: "
-                              + ", ".join(outside) + "."))  # fmt: skip
+                              + ", ".join(outside) + ".", {"columns": ", ".join(outside)}))  # fmt: skip
     classes = set(scope["classes"])
     # An unknown or missing class counts as sensitive: when in doubt, the stricter class (GB/T 43697-2024).
     wrong = {c: (k if k in ndas.CLASSES else "sensitive") for c, k in released.items()}
     wrong = {c: k for c, k in wrong.items() if k not in classes}
     if wrong:
         listed = ", ".join(f"{c} ({k})" for c, k in wrong.items())
-        out.append(Reason("class-out-of-scope", f"The NDA allows only {', '.join(sorted(classes))} data; these "
-                          f"columns would be released: {listed}."))  # fmt: skip
+        allowed_classes = ", ".join(sorted(classes))
+        out.append(Reason("class-out-of-scope", f"The NDA allows only {allowed_classes} data; these columns would be "
+                          f"released: {listed}.", {"classes": allowed_classes, "columns": listed}))  # fmt: skip
     if full and not scope["full_data"]:
         out.append(Reason("full-not-allowed", "The NDA allows de-identified (redacted) data only, not the full data."))
     return out

@@ -341,27 +341,32 @@ def status(conn: Connection, nda_id: str, day: dt.date | None = None) -> NdaStat
         elif mine:
             problem = valid[0][1] or "invalid"
             checked.append(PartySignature(fp, org, party["role"], True, False, mine[0]["signer"], None, problem))
-            reasons.append(Reason("bad-signature", f"The signature of {org} is not valid: {problem}."))
+            reasons.append(Reason("bad-signature", f"The signature of {org} is not valid: {problem}.",
+                                  {"org": org, "problem": problem}))  # fmt: skip
         else:
             checked.append(PartySignature(fp, org, party["role"], False, False, problem="not signed"))
-            reasons.append(Reason("not-signed", f"Not signed by {org}."))
+            reasons.append(Reason("not-signed", f"Not signed by {org}.", {"org": org}))
         if fp not in own_lineage:
             card = _current_card(conn, fp)
             if card is None:
-                reasons.append(Reason("card-unknown", f"The identity card of {org} is not imported here."))
+                reasons.append(Reason("card-unknown", f"The identity card of {org} is not imported here.",
+                                      {"org": org}))  # fmt: skip
             elif card.status == "suspect":
                 reasons.append(Reason("card-suspect", f"The identity card of {org} is suspect (fingerprint mismatch "
-                                      "with another card of the same party)."))  # fmt: skip
+                                      "with another card of the same party).", {"org": org}))  # fmt: skip
             elif not card.confirmed:
                 reasons.append(Reason("card-unconfirmed", f"The identity card of {org} was never confirmed out of "
-                                      "band."))  # fmt: skip
+                                      "band.", {"org": org}))  # fmt: skip
     if day < nda.effective_on:
-        reasons.append(Reason("not-yet-effective", f"It takes effect only on {nda.effective_on.isoformat()}."))
+        day_text = nda.effective_on.isoformat()
+        reasons.append(Reason("not-yet-effective", f"It takes effect only on {day_text}.", {"day": day_text}))
     if day > nda.expires_on:
-        reasons.append(Reason("expired", f"It expired on {nda.expires_on.isoformat()}."))
+        day_text = nda.expires_on.isoformat()
+        reasons.append(Reason("expired", f"It expired on {day_text}.", {"day": day_text}))
     if nda.ended_on and day >= dt.date.fromisoformat(nda.ended_on):
         what = "the deal closed" if nda.end_kind == "closed" else "negotiations were terminated"
-        reasons.append(Reason("ended", f"It ended on {nda.ended_on} ({what})."))
+        reasons.append(Reason("ended", f"It ended on {nda.ended_on} ({what}).",
+                              {"day": nda.ended_on, "how": "closed" if nda.end_kind == "closed" else "terminated"}))
     return NdaStatus(
         nda.id, nda.title, day, not reasons, tuple(reasons), tuple(checked), nda.effective_on, nda.expires_on
     )

@@ -100,10 +100,12 @@ class Nda:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why something is not allowed: a stable code for programs and a sentence for people."""
+    """Why something is not allowed: a stable code for programs and a sentence for people; ``params`` holds the
+    sentence's values so that the desktop app can say it in the user's language."""
 
     code: str
     message: str
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

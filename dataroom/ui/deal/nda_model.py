@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from dataroom.core.deal.nda import Nda, NdaStatus, PartySignature
+from dataroom.ui.deal.reasons import reason_text
 from dataroom.ui.items_model import ItemsModel, status_brush
 
 TITLE, PARTIES, TERM, STATUS, SIGNATURES = range(5)
@@ -60,7 +61,7 @@ class NdaModel(ItemsModel[tuple[Nda, NdaStatus]]):
             return self.tr("{signed} of {total} signed").format(signed=signed, total=len(status.signatures))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATUS:
-                return "\n".join(r.message for r in status.reasons) or status_text(status)
+                return "\n".join(reason_text(r) for r in status.reasons) or status_text(status)
             if column == SIGNATURES:
                 return "\n".join(signature_text(s) for s in status.signatures)
         if column == STATUS:

@@ -43,6 +43,7 @@ from dataroom.ui.deal.nda_editor import NdaEditorDialog
 from dataroom.ui.deal.nda_model import NdaModel, signature_text, status_text
 from dataroom.ui.deal.nda_preview import Preview, PreviewPane, render_preview
 from dataroom.ui.deal.notice_dialog import NoticeDialog
+from dataroom.ui.deal.reasons import reason_text
 from dataroom.ui.widgets import Badge, PageHeader, Retranslating, label
 
 NDA_SUFFIX = ".drnda"
@@ -244,7 +245,7 @@ class DocumentsPage(Retranslating, QWidget):
         lines += [f"  • {signature_text(s)}" for s in status.signatures]
         if status.reasons:
             lines += ["", self.tr("Why it is not in force:")]
-            lines += [f"  • {r.message}" for r in status.reasons]
+            lines += [f"  • {reason_text(r)}" for r in status.reasons]
         scope = nda.content.get("scope", {})
         lines += [
             "",

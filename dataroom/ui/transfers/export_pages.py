@@ -24,6 +24,7 @@ from dataroom.core.flows import nda as nda_flows
 from dataroom.core.flows import redaction as redaction_flows
 from dataroom.ui import messages
 from dataroom.ui.deal import names
+from dataroom.ui.deal.reasons import reason_text
 from dataroom.ui.pages.audit_model import local_time
 from dataroom.ui.widgets import Badge, Retranslating, label
 
@@ -313,7 +314,7 @@ class NdaPage(Retranslating, QWizardPage):
             )
         elif decision is not None:
             self.verdict.set_state("bad", self.tr("Refused: this NDA does not allow this export, because:"))
-        self.reasons.setText("\n".join(f"• {r.message}" for r in decision.reasons) if decision else "")
+        self.reasons.setText("\n".join(f"• {reason_text(r)}" for r in decision.reasons) if decision else "")
 
     def isComplete(self) -> bool:  # Qt override
         return self.decision is not None and self.decision.ok
