@@ -60,6 +60,8 @@ class NdaModel(ItemsModel[tuple[Nda, NdaStatus]]):
             signed = sum(1 for s in status.signatures if s.valid)
             return self.tr("{signed} of {total} signed").format(signed=signed, total=len(status.signatures))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TITLE:  # the column gives way to the others, so a long title may be elided
+                return f"{nda.title} ({nda.id})"
             if column == STATUS:
                 return "\n".join(reason_text(r) for r in status.reasons) or status_text(status)
             if column == SIGNATURES:

@@ -40,7 +40,7 @@ from dataroom.ui.deal import names
 from dataroom.ui.deal.consents_panel import ConsentsPanel
 from dataroom.ui.deal.incidents_panel import IncidentsPanel
 from dataroom.ui.deal.nda_editor import NdaEditorDialog
-from dataroom.ui.deal.nda_model import NdaModel, signature_text, status_text
+from dataroom.ui.deal.nda_model import TITLE, NdaModel, signature_text, status_text
 from dataroom.ui.deal.nda_preview import Preview, PreviewPane, render_preview
 from dataroom.ui.deal.notice_dialog import NoticeDialog
 from dataroom.ui.deal.reasons import reason_text
@@ -97,8 +97,10 @@ class DocumentsPage(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long title gives way (elided, full text in the model) so that status and signatures stay in view.
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = label("muted", wrap=True)
 
