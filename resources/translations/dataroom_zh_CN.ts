@@ -1565,118 +1565,118 @@ File SHA-256: {sha}</source>
 <context>
     <name>DestroyDialog</name>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="112"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="113"/>
         <source>Destroy {name}</source>
         <translation>销毁 {name}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="113"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="114"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="114"/>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="161"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="115"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="162"/>
         <source>Save the certificate in</source>
         <translation>销毁证明保存位置</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="115"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="116"/>
         <source>Type “{name}” to confirm</source>
         <translation>输入“{name}”以确认</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="116"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="117"/>
         <source>Destroy for good</source>
         <translation>永久销毁</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="117"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="118"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="119"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="120"/>
         <source>Cannot be undone</source>
         <translation>此操作无法撤销</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="129"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="130"/>
         <source>This destroys, for good:</source>
         <translation>以下内容将被永久销毁：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="130"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="131"/>
         <source>• the dataset “{name}”: {rows} rows × {columns} columns</source>
         <translation>• 数据集“{name}”：{rows} 行 × {columns} 列</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="133"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="134"/>
         <source>• imported from {source} ({kind}) by {user} on {time}</source>
         <translation>• 由 {user} 于 {time} 从 {source}（{kind}）导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="138"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="139"/>
         <source>• its retention limit (kept until {day})</source>
         <translation>• 其保存期限（保存至 {day}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="140"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="141"/>
         <source>will be overwritten and removed</source>
         <translation>将被覆写并删除</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="140"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="141"/>
         <source>already gone</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="141"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="142"/>
         <source>• packet file {path} ({state})</source>
         <translation>• 数据包文件 {path}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="144"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="145"/>
         <source>The dataset was received under NDA {id} “{title}”.</source>
         <translation>该数据集系依据保密协议 {id}“{title}”接收。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="146"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="147"/>
         <source>Its rows are deleted from the vault and the vault file is rewritten without them.</source>
         <translation>其数据行将从保险库中删除，保险库文件也将重写，不再包含这些数据行。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="150"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="151"/>
         <source>A signed certificate of destruction is written for the party that sent the data; send it to them.</source>
         <translation>系统将为发送数据的一方生成经签名的销毁证明；请将其发送给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="184"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="185"/>
         <source>Destroying {name}…</source>
         <translation>正在销毁 {name}…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="203"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="204"/>
         <source>Destroyed</source>
         <translation>已销毁</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="204"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="205"/>
         <source>“{name}” and its {rows} rows were destroyed.</source>
         <translation>“{name}”及其 {rows} 行数据已销毁。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="209"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="210"/>
         <source>The certificate checks out (signed by this vault&apos;s key).</source>
         <translation>销毁证明核验通过（由本保险库的密钥签名）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="211"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="212"/>
         <source>The certificate did not pass its own check; keep it and look at the details below.</source>
         <translation>销毁证明未通过自检；请保留该文件并查看下方详情。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="213"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="214"/>
         <source>Certificate of destruction {id}:
 {path}
 {verdict}</source>
@@ -1685,7 +1685,7 @@ File SHA-256: {sha}</source>
 {verdict}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="216"/>
+        <location filename="../../dataroom/ui/datasets/destroy_dialog.py" line="217"/>
         <source>Send it to the party that sent the data; they record it on their side.</source>
         <translation>请将其发送给提供数据的一方，由对方在其保险库中登记。</translation>
     </message>
@@ -1693,220 +1693,220 @@ File SHA-256: {sha}</source>
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="148"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="150"/>
         <source>Deal documents</source>
         <translation>交易文件</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="150"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="152"/>
         <source>Non-disclosure agreements as signed structured data. Data leaves the vault only under an NDA that every party signed and that is in force.</source>
         <translation>以签名的结构化数据形式保存的保密协议。只有在各方均已签署且正在生效的保密协议下，数据才能离开保险库。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="154"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="156"/>
         <source>New NDA…</source>
         <translation>新建保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="155"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="320"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="157"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="322"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="156"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="158"/>
         <source>Export for the other party…</source>
         <translation>导出给对方…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="157"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="159"/>
         <source>Import signed NDA…</source>
         <translation>导入已签署的保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="158"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="160"/>
         <source>Render PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="159"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="167"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="161"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="169"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="160"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="162"/>
         <source>Notice to data subjects…</source>
         <translation>告知个人信息主体…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="161"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="163"/>
         <source>PIPL art. 22: tell the data subjects who receives their data</source>
         <translation>《个人信息保护法》第二十二条：告知个人信息主体其数据的接收方</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="162"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="164"/>
         <source>No NDA yet. Draft one with “New NDA…”, or import the one another party sent.</source>
         <translation>尚无保密协议。请用“新建保密协议…”起草，或导入对方发来的协议。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="163"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="165"/>
         <source>NDAs</source>
         <translation>保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="164"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="166"/>
         <source>Consents</source>
         <translation>同意登记</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="165"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="167"/>
         <source>Incidents</source>
         <translation>安全事件</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="166"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="239"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="241"/>
         <source>Term: {start} – {end}</source>
         <translation>期限：{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="243"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="245"/>
         <source>Signatures:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="247"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="249"/>
         <source>Why it is not in force:</source>
         <translation>未生效的原因：</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="252"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="254"/>
         <source>Scope: {datasets}; classes: {classes}; {data}</source>
         <translation>范围：{datasets}；数据类别：{classes}；{data}</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="255"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="257"/>
         <source>full data</source>
         <translation>完整数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="255"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="257"/>
         <source>de-identified data only</source>
         <translation>仅去标识化数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="297"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="299"/>
         <source>Drafting the NDA…</source>
         <translation>正在起草保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="300"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="302"/>
         <source>Drafted {id}. Read it (Preview), sign it, then export it for the other party.</source>
         <translation>已起草 {id}。请先阅读（预览）并签署，然后导出给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="315"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="317"/>
         <source>Sign NDA</source>
         <translation>签署保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="317"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="319"/>
         <source>Sign “{title}” ({id}) with your party&apos;s key? The signature covers every clause exactly as shown in the preview.</source>
         <translation>用本方密钥签署“{title}”（{id}）？签名覆盖预览中显示的每一条款，一字不差。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="325"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="327"/>
         <source>Signing the NDA…</source>
         <translation>正在签署保密协议…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="328"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="330"/>
         <source>Signed {id}: {state}.</source>
         <translation>已签署 {id}：{state}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="334"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="336"/>
         <source>Export NDA</source>
         <translation>导出保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="334"/>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="364"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="336"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="366"/>
         <source>NDA files (*.drnda)</source>
         <translation>保密协议文件 (*.drnda)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="352"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="354"/>
         <source>Writing the NDA file…</source>
         <translation>正在写入保密协议文件…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="355"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="357"/>
         <source>Wrote {path} with the signatures collected so far. Send it to the other party.</source>
         <translation>已写入 {path}，包含目前收集的签名。请将其发送给对方。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="364"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="366"/>
         <source>Import NDA</source>
         <translation>导入保密协议</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="380"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="382"/>
         <source>Checking the NDA and its signatures…</source>
         <translation>正在核验保密协议及其签名…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="389"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="391"/>
         <source>Imported the new NDA {id} “{title}”.</source>
         <translation>已导入新的保密协议 {id}“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="391"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="393"/>
         <source>Updated {id} “{title}”.</source>
         <translation>已更新 {id}“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="393"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="395"/>
         <source>{count} new signature(s), all verified.</source>
         <translation>新增 {count} 个签名，均已验证。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="401"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="403"/>
         <source>Render NDA</source>
         <translation>生成保密协议 PDF</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="401"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="403"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="419"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="421"/>
         <source>Rendering the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="421"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="423"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="431"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="433"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="466"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="468"/>
         <source>Writing the notice…</source>
         <translation>正在写入告知书…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/pages/documents_page.py" line="478"/>
+        <location filename="../../dataroom/ui/pages/documents_page.py" line="480"/>
         <source>Notice #{id} written: {files}.</source>
         <translation>已写入告知书 #{id}：{files}。</translation>
     </message>
@@ -4308,113 +4308,113 @@ File SHA-256: {sha}</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="16"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="19"/>
         <source>There is no NDA &apos;{nda}&apos; in this vault.</source>
         <extracomment>By code, or ``code:variant`` where the sentence depends on a value (``kind``, ``how``).</extracomment>
         <translation>本保险库中没有保密协议“{nda}”。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="17"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="20"/>
         <source>The recipient {recipient}… is this vault&apos;s own identity.</source>
         <translation>接收方 {recipient}… 是本保险库自己的身份。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="18"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="21"/>
         <source>The recipient {recipient}… is an identity card that is not imported here.</source>
         <translation>接收方 {recipient}… 的身份卡尚未导入本保险库。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="21"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="24"/>
         <source>{name} ({recipient}…) is not a permitted recipient under this NDA (permitted: {allowed}).</source>
         <translation>{name}（{recipient}…）不是本保密协议允许的接收方（允许的接收方：{allowed}）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="24"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="27"/>
         <source>The card of {name} was replaced by a newer one; send to the current card.</source>
         <translation>{name} 的身份卡已被新卡取代；请发送给当前身份卡。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="27"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="30"/>
         <source>The card of {name} is suspect (fingerprint mismatch with another card of the same party).</source>
         <translation>{name} 的身份卡可疑（与同一方的另一张身份卡指纹不一致）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="30"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="33"/>
         <source>The card of {name} was never confirmed out of band; compare its fingerprint with them first.</source>
         <translation>{name} 的身份卡从未经带外渠道确认；请先与对方核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="33"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="36"/>
         <source>Dataset &apos;{dataset}&apos; is outside the NDA&apos;s scope (covers: {covered}).</source>
         <translation>数据集“{dataset}”不在保密协议范围内（协议涵盖：{covered}）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="36"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="39"/>
         <source>Dataset &apos;{dataset}&apos; is not the data the NDA names: its source file differs (re-imported or replaced).</source>
         <translation>数据集“{dataset}”不是保密协议所列的数据：其源文件不同（已重新导入或被替换）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="40"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="43"/>
         <source>Columns outside the NDA&apos;s scope would be released: {columns}.</source>
         <translation>将会披露保密协议范围以外的字段：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="43"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="46"/>
         <source>The NDA allows only {classes} data; these columns would be released: {columns}.</source>
         <translation>保密协议仅允许 {classes} 数据；以下字段将被披露：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="46"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="49"/>
         <source>The NDA allows de-identified (redacted) data only, not the full data.</source>
         <translation>保密协议仅允许传输去标识化（已脱敏）数据，不允许传输完整数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="49"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="52"/>
         <source>The stored NDA text does not match its recorded hash: it was altered.</source>
         <translation>已存储的保密协议文本与记录的哈希值不符：协议已被篡改。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="50"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="53"/>
         <source>The signature of {org} is not valid: {problem}.</source>
         <translation>{org} 的签名无效：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="51"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="54"/>
         <source>Not signed by {org}.</source>
         <translation>{org} 尚未签署。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="52"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="55"/>
         <source>The identity card of {org} is not imported here.</source>
         <translation>{org} 的身份卡尚未导入本保险库。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="53"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="56"/>
         <source>The identity card of {org} is suspect (fingerprint mismatch with another card of the same party).</source>
         <translation>{org} 的身份卡可疑（与同一方的另一张身份卡指纹不一致）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="56"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="59"/>
         <source>The identity card of {org} was never confirmed out of band.</source>
         <translation>{org} 的身份卡从未经带外渠道确认。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="57"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="60"/>
         <source>It takes effect only on {day}.</source>
         <translation>协议自 {day} 起方才生效。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="58"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="61"/>
         <source>It expired on {day}.</source>
         <translation>协议已于 {day} 到期。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="59"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="62"/>
         <source>It ended on {day} (the deal closed).</source>
         <translation>协议已于 {day} 终止（交易已交割）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/deal/reasons.py" line="60"/>
+        <location filename="../../dataroom/ui/deal/reasons.py" line="63"/>
         <source>It ended on {day} (negotiations were terminated).</source>
         <translation>协议已于 {day} 终止（谈判已终止）。</translation>
     </message>

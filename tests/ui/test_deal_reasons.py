@@ -48,6 +48,8 @@ def test_reasons_read_as_the_core_wrote_them_and_in_chinese(qapp, tmp_path: Path
         chinese = [reason_text(r) for r in reasons]
         assert all(text != r.message for text, r in zip(chinese, reasons, strict=True))
         assert any("签署" in text for text in chinese)
+        classes = next(text for text, r in zip(chinese, reasons, strict=True) if r.code == "class-out-of-scope")
+        assert "敏感" in classes and "sensitive" not in classes  # the data classes in Chinese too
     finally:
         i18n.apply_language(i18n.ENGLISH)
     assert len(TEMPLATES) >= 20

@@ -7,9 +7,12 @@ without its values (or with a code added later) falls back to the core's sentenc
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from dataroom.core.deal.nda import Reason
+from dataroom.ui.deal import names
 
 #: By code, or ``code:variant`` where the sentence depends on a value (``kind``, ``how``).
 TEMPLATES: dict[str, str] = {
@@ -61,13 +64,28 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+#: A data class named inside a value: ``consent-required, public`` or ``身份证号 (sensitive)``.
+_CLASS_NAME = re.compile(r"(?<![\w-])(public|consent-required|sensitive)(?![\w-])")
+
+
+def _values(reason: Reason) -> dict[str, str]:
+    """The sentence's values, with the data classes of ``class-out-of-scope`` in the user's language."""
+    if reason.code != "class-out-of-scope":
+        return reason.params
+    return {key: _CLASS_NAME.sub(lambda m: names.data_class(m.group(1)), value) for key, value in reason.params.items()}
+
+
 def reason_text(reason: Reason) -> str:
     """The reason's sentence in the user's language (the core's English when no template fits)."""
     variant = reason.params.get("kind") or reason.params.get("how")
     template = TEMPLATES.get(f"{reason.code}:{variant}") or TEMPLATES.get(reason.code)
-    if template is None:
+    if template is None or not _has_values(template, reason):
         return reason.message
-    try:
-        return QCoreApplication.translate("Reasons", template).format(**reason.params)
-    except (KeyError, IndexError):  # a reason stored without the values its sentence needs
-        return reason.message
+    translated = QCoreApplication.translate("Reasons", template)
+    # Untranslated (English) the values stay as the core wrote them, so the sentence is exactly the core's.
+    return translated.format(**(reason.params if translated == template else _values(reason)))
+
+
+def _has_values(template: str, reason: Reason) -> bool:
+    """Whether ``reason`` carries every value ``template`` names (one stored before values existed may not)."""
+    return all(field in reason.params for field in re.findall(r"{(\w+)}", template))
