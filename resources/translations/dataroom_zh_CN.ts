@@ -377,42 +377,42 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="134"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="135"/>
         <source>Is the packet authentic?</source>
         <translation>数据包是否真实可信？</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="135"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="136"/>
         <source>Checked without decrypting anything: sender, signature, recipient, NDA, contents.</source>
         <translation>在不解密任何内容的前提下核验：发送方、签名、接收方、保密协议和内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="136"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="137"/>
         <source>What is wrong</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="137"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="138"/>
         <source>What the packet says</source>
         <translation>数据包声明的信息</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="181"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="182"/>
         <source>Checking the packet…</source>
         <translation>正在核验数据包…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="183"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="184"/>
         <source>The packet could not be checked. Nothing was imported.</source>
         <translation>无法核验该数据包。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="185"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="186"/>
         <source>Authentic: signed by a sender you confirmed, made for you, intact.</source>
         <translation>真实可信：由您已确认的发送方签名，接收方为本方，内容完整。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="187"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="188"/>
         <source>Refused: this packet cannot be imported. Nothing was decrypted.</source>
         <translation>已拒绝：该数据包无法导入。未解密任何内容。</translation>
     </message>
@@ -1964,32 +1964,32 @@ File SHA-256: {sha}</source>
         <translation>请定期备份保险库（设置 → 备份），并将备份口令另行妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="401"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="402"/>
         <source>Packet received</source>
         <translation>已接收数据包</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="402"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="403"/>
         <source>The dataset is in the vault, and the packet is recorded as received.</source>
         <translation>数据集已存入保险库，数据包已登记为已接收。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="403"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="404"/>
         <source>Counter-sign the sender&apos;s receipt for this packet now</source>
         <translation>立即会签发送方就此数据包出具的回执</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="416"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="417"/>
         <source>Imported “{name}”: {rows} rows × {columns} columns from {sender} ({kind}), packet {packet}. The sender signs a receipt for it; counter-signing that receipt tells them you received exactly this.</source>
         <translation>已导入“{name}”：来自 {sender} 的 {rows} 行 × {columns} 列（{kind}），数据包 {packet}。发送方会就此签发回执；您会签该回执，即向对方确认您收到的正是这些数据。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="424"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="425"/>
         <source>full data</source>
         <translation>完整数据</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="424"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="425"/>
         <source>redacted</source>
         <translation>已脱敏</translation>
     </message>
@@ -2187,33 +2187,33 @@ File SHA-256: {sha}</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="78"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="79"/>
         <source>Receive a packet</source>
         <extracomment>File name ending of packets (offered first in the file dialog; the core checks the content, not the name).</extracomment>
         <translation>接收数据包</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="79"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="80"/>
         <source>Choose the packet file the sender gave you (USB stick, e-mail, courier).</source>
         <translation>选择发送方交给您的数据包文件（U 盘、电子邮件、快递等）。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="80"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="81"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="83"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="84"/>
         <source>The next step checks the sender&apos;s signature against their confirmed identity card and the encrypted contents against what they signed, before anything is decrypted.</source>
         <translation>下一步会在解密任何内容之前，依据发送方已确认的身份卡核验其签名，并核对加密内容与其所签署的内容是否一致。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="98"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="99"/>
         <source>Choose a packet</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="100"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="101"/>
         <source>Dataroom packets (*{suffix});;All files (*)</source>
         <translation>数据室数据包 (*{suffix});;所有文件 (*)</translation>
     </message>
@@ -2529,7 +2529,7 @@ File SHA-256: {sha}</source>
 <context>
     <name>ImportPacketWizard</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="469"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="470"/>
         <source>Receive a packet</source>
         <translation>接收数据包</translation>
     </message>
@@ -2537,37 +2537,37 @@ File SHA-256: {sha}</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="298"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="299"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="299"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="300"/>
         <source>Decrypting the packet and checking every row against the signed manifest.</source>
         <translation>正在解密数据包，并依据已签名的清单逐行核对。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="300"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="301"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="359"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="360"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>导入已取消，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="369"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="370"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="370"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="371"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="371"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="372"/>
         <source>Imported.</source>
         <translation>导入完成。</translation>
     </message>
@@ -3331,37 +3331,37 @@ File SHA-256: {sha}</source>
 <context>
     <name>NamePage</name>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="228"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="229"/>
         <source>Name the dataset</source>
         <translation>为数据集命名</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="229"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="230"/>
         <source>The packet becomes a new dataset in this vault; it keeps where it came from.</source>
         <translation>数据包将成为本保险库中的一个新数据集，并保留其来源信息。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="230"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="231"/>
         <source>Dataset name</source>
         <translation>数据集名称</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="231"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="247"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="248"/>
         <source>{rows} rows × {columns} columns from {sender}, under NDA {nda}.</source>
         <translation>{rows} 行 × {columns} 列，来自 {sender}，依据保密协议 {nda}。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="255"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="256"/>
         <source>Give the dataset a name.</source>
         <translation>请为数据集命名。</translation>
     </message>
     <message>
-        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="261"/>
+        <location filename="../../dataroom/ui/transfers/import_wizard.py" line="262"/>
         <source>There is already a dataset with this name; choose another.</source>
         <translation>已有同名数据集，请换一个名称。</translation>
     </message>
@@ -3704,6 +3704,84 @@ File SHA-256: {sha}</source>
         <location filename="../../dataroom/ui/deal/notice_dialog.py" line="89"/>
         <source>Choose where to write the notice.</source>
         <translation>请选择告知书的写入位置。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketFacts</name>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="23"/>
+        <source>card confirmed ({how}, by {user} on {day})</source>
+        <translation>身份卡已确认（{how}，由 {user} 于 {day} 确认）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="28"/>
+        <source>card not confirmed</source>
+        <translation>身份卡未确认</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="30"/>
+        <source>FULL data</source>
+        <translation>完整数据</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="32"/>
+        <source>de-identified, policy v{version}</source>
+        <translation>去标识化，脱敏策略第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="37"/>
+        <source>packet id: {id}, made {when}</source>
+        <translation>数据包编号：{id}，生成于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="40"/>
+        <source>sender: {org} ({person}), signature valid; {confirmed}</source>
+        <translation>发送方：{org}（{person}），签名有效；{confirmed}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="43"/>
+        <source>fingerprint {digits}</source>
+        <translation>指纹 {digits}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="46"/>
+        <source>recipient: {org} ({person})</source>
+        <translation>接收方：{org}（{person}）</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="49"/>
+        <source>NDA: {id}</source>
+        <translation>保密协议：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="50"/>
+        <source>dataset: {name}, {rows} rows × {columns} columns — {release}</source>
+        <translation>数据集：{name}，{rows} 行 × {columns} 列 —— {release}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="53"/>
+        <source>columns (class, how it was released):</source>
+        <translation>字段（分级，披露方式）：</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="60"/>
+        <source>policy SHA-256: {sha}</source>
+        <translation>脱敏策略 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="61"/>
+        <source>manifest SHA-256: {sha}</source>
+        <translation>清单 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="64"/>
+        <source>packet file SHA-256: {sha}</source>
+        <translation>数据包文件 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <location filename="../../dataroom/ui/transfers/packet_facts.py" line="66"/>
+        <source>sender&apos;s audit head: #{seq} {hash}…</source>
+        <translation>发送方审计链头：#{seq} {hash}…</translation>
     </message>
 </context>
 <context>

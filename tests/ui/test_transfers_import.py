@@ -15,8 +15,9 @@ from dataroom.core.flows import datasets as dataset_flows
 from dataroom.core.flows import transfer
 from dataroom.core.session import Session
 from dataroom.core.transfer import container, records
-from dataroom.ui import worker
+from dataroom.ui import i18n, worker
 from dataroom.ui.transfers.import_wizard import CHECK, DONE, IMPORT, NAME, ImportPacketWizard
+from dataroom.ui.transfers.packet_facts import packet_facts
 from tests.core.test_transfer_helpers import dataset_tables, deal, fp
 
 
@@ -138,3 +139,17 @@ def test_cancelled_import_leaves_no_dataset(qtbot, sent) -> None:  # type: ignor
     with qtbot.waitSignal(wizard.imported, timeout=30_000):
         wizard.next()
     assert [d.name for d in dataset_flows.list_datasets(buyer)] == ["customers"]
+
+
+def test_the_packet_facts_are_said_in_chinese(qapp, sent) -> None:  # type: ignore[no-untyped-def]
+    _, buyer, packet = sent
+    checked = transfer.inspect_packet(buyer, packet.path)
+    english = "\n".join(packet_facts(checked))
+    assert "signature valid" in english and packet.manifest.nda_id in english
+    try:
+        assert i18n.apply_language(i18n.CHINESE)
+        chinese = "\n".join(packet_facts(checked))
+    finally:
+        i18n.apply_language(i18n.ENGLISH)
+    assert "签名有效" in chinese and "数据包编号" in chinese and "signature valid" not in chinese
+    assert packet.manifest.nda_id in chinese and packet.manifest.sha256 in chinese

@@ -39,6 +39,7 @@ from dataroom.core.flows import transfer as transfer_flows
 from dataroom.core.session import Session
 from dataroom.core.transfer.receiving import Inspection, Received
 from dataroom.ui import messages, worker
+from dataroom.ui.transfers.packet_facts import packet_facts
 from dataroom.ui.widgets import Badge, Retranslating, label
 
 FILE, CHECK, NAME, IMPORT, DONE = range(5)
@@ -194,8 +195,8 @@ class CheckPage(Retranslating, QWizardPage):
         shown = checked is not None and checked.manifest is not None
         self.details_caption.setVisible(shown)
         self.details.setVisible(shown)
-        # The core's own description (the CLI prints the same): sender, fingerprint, NDA, dataset, columns.
-        self.details.setPlainText("\n".join(checked.describe()) if checked is not None else "")
+        # What the signed manifest declares, in the user's language (the CLI prints the same facts in English).
+        self.details.setPlainText("\n".join(packet_facts(checked)) if checked is not None else "")
 
     def isComplete(self) -> bool:  # Qt override
         return self._owner.inspection is not None and self._owner.inspection.ok
