@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from dataroom.core.flows import transfer
 from dataroom.core.flows import users as user_flows
 from dataroom.core.flows import vault as vault_flows
+from dataroom.core.flows.transfer import PacketExport
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Role
 from tests.conftest import PASSPHRASE, fast_kdf_params
@@ -50,3 +52,19 @@ def open_session(closed_vault: Path) -> Iterator[Session]:
     yield session
     if session.vault.is_open:
         session.close()
+
+
+@pytest.fixture
+def sent(tmp_path: Path) -> Iterator[tuple[Session, Session, PacketExport]]:
+    """Seller and buyer under a signed NDA (tests/core/test_transfer_helpers.deal), and a redacted packet of the
+    customers dataset for the buyer, not yet imported."""
+    from dataroom.ui import worker
+    from tests.core.test_transfer_helpers import deal, fp
+
+    seller, buyer, nda_id = deal(tmp_path)
+    packet = transfer.export_packet(seller, "customers", fp(buyer), nda_id, out=tmp_path / "customers.drpkt")
+    yield seller, buyer, packet
+    worker.wait_idle()
+    for s in (seller, buyer):
+        if s.vault.is_open:
+            s.close()

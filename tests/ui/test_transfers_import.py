@@ -4,33 +4,18 @@ with one byte changed refused on the verification page with nothing decrypted; a
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from dataroom.core.audit import log as audit_log
 from dataroom.core.flows import datasets as dataset_flows
 from dataroom.core.flows import transfer
-from dataroom.core.session import Session
 from dataroom.core.transfer import container, records
 from dataroom.ui import i18n, worker
 from dataroom.ui.transfers.import_wizard import CHECK, DONE, IMPORT, NAME, ImportPacketWizard
 from dataroom.ui.transfers.packet_facts import packet_facts
-from tests.core.test_transfer_helpers import dataset_tables, deal, fp
-
-
-@pytest.fixture
-def sent(tmp_path: Path) -> Iterator[tuple[Session, Session, transfer.PacketExport]]:
-    """Seller and buyer under a signed NDA, and a redacted packet of the customers dataset for the buyer."""
-    seller, buyer, nda_id = deal(tmp_path)
-    packet = transfer.export_packet(seller, "customers", fp(buyer), nda_id, out=tmp_path / "customers.drpkt")
-    yield seller, buyer, packet
-    worker.wait_idle()
-    for s in (seller, buyer):
-        if s.vault.is_open:
-            s.close()
+from tests.core.test_transfer_helpers import dataset_tables
 
 
 def _checked(qtbot, wizard: ImportPacketWizard) -> None:  # type: ignore[no-untyped-def]

@@ -4,32 +4,18 @@ actions it may take."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from dataroom.core.flows import redaction as redaction_flows
 from dataroom.core.flows import transfer
 from dataroom.core.session import Session
 from dataroom.core.users.roles import Role
-from dataroom.ui import messages, worker
+from dataroom.ui import messages
 from dataroom.ui.pages.transfers_page import TransfersPage
 from dataroom.ui.transfers.import_wizard import DONE, NAME
 from dataroom.ui.transfers.receipt_dialogs import ReceiptViewer
-from tests.core.test_transfer_helpers import deal, fp
-
-
-@pytest.fixture
-def sent(tmp_path: Path) -> Iterator[tuple[Session, Session, transfer.PacketExport]]:
-    seller, buyer, nda_id = deal(tmp_path)
-    packet = transfer.export_packet(seller, "customers", fp(buyer), nda_id, out=tmp_path / "customers.drpkt")
-    yield seller, buyer, packet
-    worker.wait_idle()
-    for s in (seller, buyer):
-        if s.vault.is_open:
-            s.close()
 
 
 def _page(qtbot, session: Session) -> TransfersPage:  # type: ignore[no-untyped-def]
