@@ -127,6 +127,8 @@ def _check_import(state: State) -> None:
     import csv
 
     from dataroom.core.flows import datasets as dataset_flows
+    from dataroom.core.ingest.parallel import ParallelTableReader
+    from dataroom.core.ingest.table import sniff
     from dataroom.core.pii import checksums
 
     rows: list[tuple[str, ...]] = []
@@ -142,6 +144,10 @@ def _check_import(state: State) -> None:
         writer.writerows(rows)
     info = dataset_flows.import_dataset(state.seller, path, name=DATASET, classify=False)
     _expect(info.row_count == len(rows), f"imported {info.row_count} rows of {len(rows)}")
+    # Big files are parsed by a second process, started from the bundle's own executable: check it runs here.
+    with ParallelTableReader(path, sniff(path)) as reader:
+        parsed = [row for batch in reader.batches() for row in batch]
+    _expect(parsed == rows, "the reading process of big imports returned other rows")
     _expect(tuple(info.columns) == _HEADER, f"columns read as {info.columns}")
     state.rows = rows
 
