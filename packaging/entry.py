@@ -2,7 +2,7 @@
 
 ``dataroom-app`` (by its file name, with or without ``.exe``) starts the desktop application, exactly like the
 ``dataroom-app`` console script; any other name is the command line, like the ``dataroom`` console script. Started with
-``--dataroom-table-reader``, it is the child process that parses a big table during an import.
+one of ``dataroom.core.workers.FLAGS``, it is a helper process (parsing a big import, redacting an export).
 """
 
 import sys
@@ -14,10 +14,10 @@ def _program() -> str:
 
 
 if __name__ == "__main__":
-    from dataroom.core.ingest import parallel
+    from dataroom.core import workers
 
-    if sys.argv[1:2] == [parallel.FROZEN_FLAG]:  # the bundle started as the reader of a big import
-        parallel.child_main()
+    if sys.argv[1:2] and sys.argv[1] in workers.FLAGS:  # the bundle started as a helper process of the app
+        workers.run_frozen(sys.argv[1])
         sys.exit(0)
     if _program().startswith("dataroom-app"):
         from dataroom.ui.app import main

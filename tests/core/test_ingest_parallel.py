@@ -13,9 +13,10 @@ from dataroom.core.errors import Cancelled
 from dataroom.core.flows import datasets as dataset_flows
 from dataroom.core.ingest import parallel
 from dataroom.core.ingest.errors import NotATable, UndecodableText
-from dataroom.core.ingest.parallel import ParallelTableReader, ReaderStopped, use_parallel
+from dataroom.core.ingest.parallel import ParallelTableReader, use_parallel
 from dataroom.core.ingest.table import SourceFormat, TableReader, sniff
 from dataroom.core.pii.synthetic import write_customers_csv
+from dataroom.core.workers import WorkerStopped
 
 
 def _read_all(reader_type: type, path: Path, batch: int = 7):  # type: ignore[no-untyped-def]
@@ -43,7 +44,7 @@ def always_parallel(monkeypatch: pytest.MonkeyPatch) -> list[ParallelTableReader
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
 def test_same_rows_warnings_and_header_as_in_process(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "t.csv"
-    lines = ["姓名,手机,备注,备注", "张三,13800138000,\"多行\n备注\"", "", "李四,13900139000,x,y,z", "王五,,", ""]
+    lines = ["姓名,手机,备注,备注", '张三,13800138000,"多行\n备注"', "", "李四,13900139000,x,y,z", "王五,,", ""]
     lines += [f"客户{i},1380013{i:04d},第{i}行,{i}" for i in range(40)]
     path.write_text("\r\n".join(lines) + "\r\n", encoding=encoding)
     expected = _read_all(TableReader, path)
@@ -115,7 +116,7 @@ def test_cancel_stops_the_child_and_imports_nothing(
     cancel = CancelToken()
     with pytest.raises(Cancelled):
         dataset_flows.import_dataset(session, path, name="c", progress=lambda *_: cancel.cancel(), cancel=cancel)
-    assert always_parallel[0]._process.returncode is not None
+    assert always_parallel[0]._worker.returncode is not None
     assert dataset_flows.list_datasets(session) == []
 
 
@@ -126,9 +127,9 @@ def test_a_killed_child_is_reported_in_words_and_imports_nothing(
     write_customers_csv(path, 30_000, seed=2)
 
     def kill_child(done: int, total: int) -> None:
-        always_parallel[0]._process.kill()
+        always_parallel[0]._worker.kill()
 
-    with pytest.raises(ReaderStopped, match="stopped unexpectedly"):
+    with pytest.raises(WorkerStopped, match="stopped unexpectedly"):
         dataset_flows.import_dataset(session, path, name="c", progress=kill_child)
     assert dataset_flows.list_datasets(session) == []
     dataset_flows.import_dataset(session, path, name="c", classify=False)  # the vault took no damage

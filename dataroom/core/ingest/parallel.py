@@ -11,52 +11,27 @@ turns it back into row tuples with ``decode``, ``split`` and ``zip`` — three C
 than unpickling 5,000 rows of lists. NUL can separate values because the CSV reader refuses any NUL in a file.
 The pipe is widened to 1 MiB where the OS allows, so the child can read ahead while the parent inserts.
 
-The rows travel through a pipe, never through a file, so nothing of the table lands on disk outside the vault.
-The child reads the same source file the parent would have read; it is stopped when the reader is closed, and it
-exits on its own when the parent dies (its next write fails).
+The rows travel through a pipe (:mod:`dataroom.core.workers`), never through a file. The child reads the same
+source file the parent would have read; it is stopped when the reader is closed, and exits when the parent dies.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pickle
-import struct
-import subprocess
-import sys
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
-import dataroom
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-from dataroom.core.errors import DataroomError, InputError
+from dataroom.core import workers
 from dataroom.core.ingest.table import IngestWarning, SourceFormat, TableReader
 
 #: Files at least this big are read in a child process; below it, starting one costs more than it saves.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
-#: The argument that makes the frozen bundle's executable run :func:`child_main` (see ``packaging/entry.py``).
-FROZEN_FLAG = "--dataroom-table-reader"
 
 _SEP = "\x00"
-# Message: kind, units done, units total, rows, payload length; then the payload.
-_HEAD = struct.Struct("<Bqqqq")
-_ROWS, _END, _ERROR, _START = range(4)
-#: Seconds to wait for a stopped child before killing it.
-_STOP_TIMEOUT = 2.0
-_PIPE_BYTES = 1 << 20
-
-
-class ReaderStopped(InputError):
-    """The reading process ended without saying why (killed, or out of memory)."""
-
-    code = "reader-stopped"
+_HEADER, _ROWS, _END = 1, 2, 3
 
 
 def use_parallel(path: Path, fmt: SourceFormat) -> bool:
@@ -67,20 +42,14 @@ def use_parallel(path: Path, fmt: SourceFormat) -> bool:
         return False
 
 
-def _child_command() -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, FROZEN_FLAG]
-    return [sys.executable, "-m", __name__]
-
-
 class ParallelTableReader:
     """:class:`TableReader`'s interface, with the reading done by a child process; a context manager.
 
     Rows come as tuples of text rather than lists. ``warnings`` is complete after the last batch.
 
     Raises:
-        InputError: whatever :class:`TableReader` raises, re-raised in this process; :class:`ReaderStopped` if
-            the child dies.
+        InputError: whatever :class:`TableReader` raises, re-raised in this process;
+            :class:`~dataroom.core.workers.WorkerStopped` if the child dies.
     """
 
     header: list[str]
@@ -88,18 +57,12 @@ class ParallelTableReader:
     warnings: list[IngestWarning]
 
     def __init__(self, path: Path, fmt: SourceFormat) -> None:
-        # The child imports this package from where the parent did, whatever the working directory holds.
-        package_root = str(Path(dataroom.__file__).resolve().parents[1])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-        self._process = subprocess.Popen(
-            _child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
-        )
+        self._worker = workers.Worker(__name__)
         self._progress = (0, 0)
         self.warnings = []
-        _widen_pipe(self._process.stdout)
         try:
-            self._order((Path(path), fmt))
-            _, (self.header, self.source_header) = self._receive()
+            self._worker.order((Path(path), fmt))
+            self.header, self.source_header = pickle.loads(self._worker.receive()[2])
         except BaseException:
             self.close()
             raise
@@ -113,24 +76,22 @@ class ParallelTableReader:
         """Data rows in lists of up to ``size`` tuples of ``len(header)`` values."""
         if size < 1:
             raise ValueError("batch size must be positive")
-        self._order(size)
+        self._worker.order(size)
+        width = len(self.header)
         while True:
-            kind, payload = self._receive()
+            kind, (done, total, rows, _), payload = self._worker.receive()
             if kind == _END:
-                self.warnings[:] = payload
+                self.warnings[:] = pickle.loads(payload)
                 return
-            yield payload
+            self._progress = (done, total)
+            values = str(payload, "utf-8").split(_SEP)
+            if len(values) != rows * width:
+                raise workers.WorkerStopped("The process reading the file sent a damaged batch; nothing was imported.")
+            yield list(zip(*[iter(values)] * width, strict=False))
 
     def close(self) -> None:
         """Stop the child (if still reading) and release the pipes."""
-        for pipe in (self._process.stdin, self._process.stdout):
-            with contextlib.suppress(OSError):
-                pipe.close()  # type: ignore[union-attr]
-        try:
-            self._process.wait(_STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        self._worker.close()
 
     def __enter__(self) -> ParallelTableReader:
         return self
@@ -140,84 +101,20 @@ class ParallelTableReader:
     ) -> None:
         self.close()
 
-    def _order(self, message: object) -> None:
-        try:
-            _send(self._process.stdin, _START, 0, 0, 0, pickle.dumps(message))  # type: ignore[arg-type]
-        except OSError:
-            raise self._stopped() from None
 
-    def _receive(self) -> tuple[int, Any]:
-        stdout: IO[bytes] = self._process.stdout  # type: ignore[assignment]
-        head = stdout.read(_HEAD.size)
-        if len(head) < _HEAD.size:
-            raise self._stopped()
-        kind, done, total, rows, length = _HEAD.unpack(head)
-        payload: Any = stdout.read(length)
-        if len(payload) < length:
-            raise self._stopped()
-        if kind == _ROWS:
-            self._progress = (done, total)
-            values = str(payload, "utf-8").split(_SEP)
-            if len(values) != rows * len(self.header):
-                raise ReaderStopped("The process reading the file sent a damaged batch of rows; nothing was imported.")
-            return kind, list(zip(*[iter(values)] * len(self.header), strict=False))
-        payload = pickle.loads(payload)
-        if kind == _ERROR:
-            raise payload
-        return kind, payload
-
-    def _stopped(self) -> ReaderStopped:
-        return ReaderStopped(
-            "The process reading the file stopped unexpectedly (was it killed, or out of memory?). Nothing was "
-            "imported."
-        )
-
-
-def _widen_pipe(pipe: IO[bytes] | None) -> None:
-    """Let the child run up to a megabyte ahead: the default 64 KiB pipe made it wait on every batch."""
-    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl else None
-    if set_size is not None and pipe is not None:
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(pipe.fileno(), set_size, _PIPE_BYTES)
-
-
-def _send(out: IO[bytes], kind: int, done: int, total: int, rows: int, payload: bytes) -> None:
-    out.write(_HEAD.pack(kind, done, total, rows, len(payload)))
-    out.write(payload)
-    out.flush()
+def _read(orders: IO[bytes], out: IO[bytes]) -> None:
+    path, fmt = workers.next_order(orders)
+    with TableReader(path, fmt) as reader:
+        workers.send(out, _HEADER, pickle.dumps((reader.header, reader.source_header)))
+        for batch in reader.batches(workers.next_order(orders)):
+            done, total = reader.progress
+            workers.send(out, _ROWS, _SEP.join(chain.from_iterable(batch)).encode("utf-8"), done, total, len(batch))
+        workers.send(out, _END, pickle.dumps(reader.warnings))
 
 
 def child_main() -> None:
-    """The child: read the file named on stdin and send header, batches, warnings, or the error that stopped it."""
-    orders, out = sys.stdin.buffer, sys.stdout.buffer
-    with contextlib.suppress(OSError, EOFError, KeyboardInterrupt):  # the parent is gone: nobody to tell
-        try:
-            _read_into(orders, out)
-        except (OSError, EOFError, KeyboardInterrupt):
-            raise
-        except DataroomError as exc:
-            _send(out, _ERROR, 0, 0, 0, pickle.dumps(exc))
-        except Exception as exc:  # anything else still reaches the user in words, not as a traceback
-            error = InputError(f"Reading the file failed: {type(exc).__name__}.")
-            _send(out, _ERROR, 0, 0, 0, pickle.dumps(error))
-
-
-def _order(orders: IO[bytes]) -> Any:
-    head = orders.read(_HEAD.size)
-    if len(head) < _HEAD.size:
-        raise EOFError
-    return pickle.loads(orders.read(_HEAD.unpack(head)[4]))
-
-
-def _read_into(orders: IO[bytes], out: IO[bytes]) -> None:
-    path, fmt = _order(orders)
-    with TableReader(path, fmt) as reader:
-        _send(out, _START, 0, 0, 0, pickle.dumps((reader.header, reader.source_header)))
-        size = _order(orders)
-        for batch in reader.batches(size):
-            done, total = reader.progress
-            _send(out, _ROWS, done, total, len(batch), _SEP.join(chain.from_iterable(batch)).encode("utf-8"))
-        _send(out, _END, 0, 0, 0, pickle.dumps(reader.warnings))
+    """The child: read the file named in the first order and send header, batches, warnings, or the error."""
+    workers.serve(_read)
 
 
 if __name__ == "__main__":
