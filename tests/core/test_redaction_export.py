@@ -16,6 +16,7 @@ from dataroom.core.cancel import CancelToken
 from dataroom.core.errors import Cancelled, InputError, PermissionDenied
 from dataroom.core.flows import redaction as flows
 from dataroom.core.redaction import export as export_mod
+from dataroom.core.redaction import export_chunks
 from dataroom.core.redaction.policy import Suppression
 from dataroom.core.subjects import subject_key, subject_token
 from dataroom.core.users.roles import Role
@@ -136,7 +137,7 @@ def test_xlsx_splits_sheets_at_the_row_limit(session, tmp_path: Path, monkeypatc
 
 
 def test_cancel_leaves_nothing_behind(session, out_dir: Path, monkeypatch) -> None:
-    monkeypatch.setattr(export_mod, "BATCH", 2)
+    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 2)
     make_customers(session)
     token = CancelToken()
     calls: list[tuple[int, int]] = []

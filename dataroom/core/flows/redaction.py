@@ -18,22 +18,23 @@ from dataroom.core.audit import log as audit_log
 from dataroom.core.cancel import CancelToken, Progress, no_progress
 from dataroom.core.datasets import classes, store
 from dataroom.core.datasets.store import DatasetInfo
-from dataroom.core.deal.consent import ConsentRegistry
 from dataroom.core.errors import InputError, PermissionDenied
 from dataroom.core.pii.types import DataClass
 from dataroom.core.redaction import export as redacted_export
 from dataroom.core.redaction import kanon, paging, policy_store, pseudonym, stats, subject_requests
 from dataroom.core.redaction import operators as ops
 from dataroom.core.redaction import where as where_filter
+from dataroom.core.redaction.binding import bind_policy
 from dataroom.core.redaction.engine import CompiledPolicy
 from dataroom.core.redaction.export import ExportLabel, ExportResult
+from dataroom.core.redaction.export_workers import VaultReader
 from dataroom.core.redaction.kanon import KAnonReport
 from dataroom.core.redaction.policy import ColumnRule, Policy, Suppression, default_policy, from_json
 from dataroom.core.redaction.policy_store import StoredPolicy
 from dataroom.core.redaction.preview import PreviewView
 from dataroom.core.redaction.stats import ColumnStats
 from dataroom.core.redaction.subject_requests import DatasetMatches
-from dataroom.core.redaction.suppression import ConsentLookup, ConsentRowFilter
+from dataroom.core.redaction.suppression import ConsentLookup
 from dataroom.core.session import Session
 from dataroom.core.subjects import subject_key, subject_token
 from dataroom.core.timeutil import utc_now
@@ -74,20 +75,7 @@ def _compile(
     pseudonym_key: bytes | None = None,
     consent: ConsentLookup | None = None,
 ) -> CompiledPolicy:
-    s = stored.policy.suppression
-    row_filter = None
-    if s is not None:
-        # The deal's consent registry unless the caller brings its own lookup (tests, a packet's frozen view).
-        lookup = consent if consent is not None else ConsentRegistry(conn, s.purpose)
-        row_filter = ConsentRowFilter(lookup, s.purpose, s.missing)
-    return CompiledPolicy(
-        stored.policy,
-        info,
-        pseudonym_key=pseudonym_key or pseudonym.deal_key(conn),
-        subject_key=subject_key(conn) if s is not None else None,
-        row_filter=row_filter,
-        column_types={c.name: c.type for c in _classes(conn, info)},
-    )
+    return bind_policy(conn, info, stored.policy, pseudonym_key=pseudonym_key, consent=consent)
 
 
 def _policy_details(stored: StoredPolicy) -> dict[str, Any]:
@@ -368,8 +356,12 @@ def export_redacted(
             audit_log.append(tx, session.user, "policy.save", dataset, {**_policy_details(stored), "note": "default"})
     compiled = _compile(conn, info, stored, pseudonym_key=pseudonym_key, consent=consent)
     label = ExportLabel(info.name, info.source_sha256, info.row_count, stored.version, stored.sha256, utc_now())
+    # Worker processes bind the policy to the vault's own consent registry; a caller's lookup stays in here.
+    reader = None if consent is not None else VaultReader(
+        session.vault.layout.db, session.vault.key_bytes(), stored.policy, pseudonym_key or pseudonym.deal_key(conn)
+    )  # fmt: skip
     result = redacted_export.write(conn, info, compiled, Path(out), label, fmt=fmt, encoding=encoding,
-                                   progress=progress, cancel=cancel)  # fmt: skip
+                                   progress=progress, cancel=cancel, reader=reader)  # fmt: skip
     try:
         with session.vault.transaction() as tx:
             audit_log.append(tx, session.user, "redaction.export", dataset, {

@@ -65,7 +65,8 @@ class Vault:
         return bool(self._key)
 
     def key_bytes(self) -> bytes:
-        """The raw vault key, for the key-management modules of ``core.vault`` only."""
+        """The raw vault key, for the key-management modules of ``core.vault`` and for helper processes that open
+        the database themselves (handed over through a pipe, see :mod:`dataroom.core.workers`) only."""
         if not self._key:
             raise NotAVault("The vault is locked.")
         return bytes(self._key)

@@ -1,0 +1,139 @@
+"""The redacted CSV export on several CPU cores.
+
+Redacting is CPU-bound Python (HMAC pseudonyms, masks, CSV text) and CPython runs it on one core per process, so
+a big export hands chunks (:mod:`dataroom.core.redaction.export_chunks`) round-robin to the calling process and
+``n - 1`` worker processes: chunk ``k`` is made by process ``k mod n``. The caller writes the chunks in order as
+they come; a worker stays at most about one chunk ahead (its pipe holds a megabyte), so memory stays bounded and
+both kinds of process work at once.
+
+A worker opens the vault database itself, read-only, with the vault key and the policy's pseudonym key handed
+over through its stdin pipe (:mod:`dataroom.core.workers`), and binds the policy exactly as the caller does
+(:func:`~dataroom.core.redaction.binding.bind_policy`: same keys, same consent registry, same column types). What
+it sends back is the redacted CSV bytes, through its stdout pipe. Nothing is written to disk but the export.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from dataroom.core import workers
+from dataroom.core.cancel import CancelToken, Progress
+from dataroom.core.datasets.store import DatasetInfo
+from dataroom.core.redaction.binding import bind_policy
+from dataroom.core.redaction.engine import CompiledPolicy
+from dataroom.core.redaction.export_chunks import Chunking, csv_bytes, redact_chunk
+from dataroom.core.redaction.policy import Policy
+from dataroom.core.vault.connection import open_connection
+
+#: Smaller exports run in the calling process: a worker takes about 0.2 s to start and unlock.
+PARALLEL_MIN_ROWS = 200_000
+#: Processes at most (the caller included); the pipe to the writer is the limit beyond this.
+MAX_PROCESSES = 4
+_CHUNK = 1
+
+
+@dataclass(frozen=True)
+class VaultReader:
+    """What a worker needs to read the vault and redact as the caller does."""
+
+    db: Path
+    key: bytes = field(repr=False)
+    policy: Policy
+    pseudonym_key: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _Job:
+    reader: VaultReader
+    info: DatasetInfo
+    encoding: str
+    chunking: Chunking
+    first: int
+    step: int
+
+
+@dataclass
+class ChunkCounts:
+    """Rows written, and rows blanked or dropped by the suppression rule, so far."""
+
+    rows: int = 0
+    blanked: int = 0
+    dropped: int = 0
+
+    def add(self, rows: int, blanked: int, dropped: int) -> None:
+        self.rows += rows
+        self.blanked += blanked
+        self.dropped += dropped
+
+
+def process_count(rows: int) -> int:
+    """How many processes (the caller included) export ``rows`` rows."""
+    if rows < PARALLEL_MIN_ROWS:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, MAX_PROCESSES))
+
+
+def csv_chunks(
+    conn: Any,
+    info: DatasetInfo,
+    compiled: CompiledPolicy,
+    encoding: str,
+    counts: ChunkCounts,
+    *,
+    reader: VaultReader | None,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> Iterator[bytes]:
+    """Every chunk's CSV bytes, in row order; with a ``reader``, big datasets are shared with worker processes."""
+    chunking = Chunking.of(conn, info)
+    processes = process_count(info.row_count) if reader is not None else 1
+    helpers: list[workers.Worker] = []
+    try:
+        for first in range(1, processes):
+            helper = workers.Worker(__name__)
+            helpers.append(helper)
+            helper.order(_Job(reader, info, encoding, chunking, first, processes))  # type: ignore[arg-type]
+        for number in range(chunking.count):
+            if cancel is not None:
+                cancel.check()
+            owner = number % processes
+            if owner == 0:
+                batch = redact_chunk(conn, info, compiled, chunking, number)
+                data = csv_bytes(batch, encoding)
+                counts.add(len(batch.row_numbers), batch.blanked, batch.dropped)
+            else:
+                _, (rows, blanked, dropped, _), data = helpers[owner - 1].receive()
+                counts.add(rows, blanked, dropped)
+            progress(chunking.done(number), chunking.top)
+            yield data
+    finally:
+        for helper in helpers:
+            helper.close()
+
+
+def _work(orders: IO[bytes], out: IO[bytes]) -> None:
+    job: _Job = workers.next_order(orders)
+    conn = open_connection(job.reader.db, job.reader.key)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        compiled = bind_policy(conn, job.info, job.reader.policy, pseudonym_key=job.reader.pseudonym_key)
+        for number in range(job.first, job.chunking.count, job.step):
+            batch = redact_chunk(conn, job.info, compiled, job.chunking, number)
+            data = csv_bytes(batch, job.encoding)
+            workers.send(out, _CHUNK, data, len(batch.row_numbers), batch.blanked, batch.dropped)
+    finally:
+        conn.close()
+
+
+def child_main() -> None:
+    """A worker: redact the chunks of the job in the first order and send their CSV bytes."""
+    workers.serve(_work)
+
+
+if __name__ == "__main__":
+    child_main()
