@@ -7,15 +7,15 @@ bounded whatever the file size: rows go from the reader to ``executemany`` batch
 The source file's SHA-256 is computed on a second thread meanwhile (hashlib and file reads release the GIL for
 whole chunks, so it overlaps). Parsing on a second thread does not pay: the insert loop releases the GIL around
 every ``sqlite3_step`` and then waits to get it back from the parser, so the two end up taking turns (measured:
-no gain on 1 M rows). Big files are therefore parsed in a child process (:mod:`dataroom.core.ingest.parallel`).
+no gain on 1 M rows). Big files are therefore parsed in a child process (:mod:`dataroom.core.ingest.parallel`),
+which also hashes them, off this process's core.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -26,24 +26,13 @@ from dataroom.core.cancel import CancelToken, Progress, no_progress
 from dataroom.core.datasets import store
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.errors import InputError
+from dataroom.core.ingest.digest import file_sha256
 from dataroom.core.ingest.parallel import ParallelTableReader, use_parallel
 from dataroom.core.ingest.table import SourceFormat, TableReader
 from dataroom.core.session import Session
 from dataroom.core.timeutil import utc_now
 
 BATCH_ROWS = 5000
-_HASH_CHUNK = 1 << 20
-
-
-def file_sha256(path: Path, cancel: CancelToken | None = None) -> str:
-    """SHA-256 of a file, read in 1 MiB chunks (checks ``cancel`` between chunks)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_HASH_CHUNK):
-            if cancel is not None:
-                cancel.check()
-            h.update(chunk)
-    return h.hexdigest()
 
 
 @contextlib.contextmanager
@@ -89,11 +78,15 @@ def import_table(
     vault = session.vault
     if store.find(vault.connection(), name) is not None:
         raise InputError(f"There is already a dataset named {name!r}; choose another name.")
+    if use_parallel(path, fmt):
+        with ParallelTableReader(path, fmt) as parallel_reader:
+            return _import(session, path, fmt, name, parallel_reader, parallel_reader.source_sha256, progress,
+                           cancel, provenance)  # fmt: skip
     abort_hash = CancelToken()  # stops the hashing thread when the import ends early, without touching ``cancel``
-    with ThreadPoolExecutor(1, thread_name_prefix="dataroom-import-hash") as pool:
+    with ThreadPoolExecutor(1, thread_name_prefix="dataroom-import-hash") as pool, TableReader(path, fmt) as reader:
         hashing: Future[str] = pool.submit(file_sha256, path, abort_hash)
         try:
-            return _import(session, path, fmt, name, hashing, progress, cancel, provenance)
+            return _import(session, path, fmt, name, reader, hashing.result, progress, cancel, provenance)
         finally:
             abort_hash.cancel()
 
@@ -103,14 +96,15 @@ def _import(
     path: Path,
     fmt: SourceFormat,
     name: str,
-    hashing: Future[str],
+    reader: TableReader | ParallelTableReader,
+    source_sha256: Callable[[], str],
     progress: Progress,
     cancel: CancelToken,
     provenance: dict[str, Any] | None,
 ) -> DatasetInfo:
+    """Insert every row ``reader`` gives as dataset ``name``; ``source_sha256`` is asked once all are read."""
     vault = session.vault
-    reader_type = ParallelTableReader if use_parallel(path, fmt) else TableReader
-    with _cyclic_gc_paused(), reader_type(path, fmt) as reader, vault.transaction() as tx:
+    with _cyclic_gc_paused(), vault.transaction() as tx:
         dataset_id = store.create(
             tx,
             name=name,
@@ -136,7 +130,7 @@ def _import(
         if rows == 0:
             raise InputError(f"{path.name} has a header row but no data rows; nothing was imported.")
         warnings = [asdict(w) for w in reader.warnings]
-        digest = hashing.result()
+        digest = source_sha256()
         store.finish(tx, dataset_id, rows, warnings, digest)
         audit_log.append(
             tx,

@@ -17,7 +17,6 @@ from dataroom.core.audit import log as audit_log
 from dataroom.core.cancel import CancelToken, Progress, no_progress
 from dataroom.core.datasets import classes, store
 from dataroom.core.datasets.classes import ColumnClass
-from dataroom.core.datasets.importer import file_sha256
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.deal import counterparties, identity
 from dataroom.core.deal import nda as ndas
@@ -32,6 +31,7 @@ from dataroom.core.flows.destruction import (
 )
 from dataroom.core.flows.receipts import countersign_receipt, make_receipt, record_receipt, show_receipt
 from dataroom.core.flows.transfer_support import MAX_DOCUMENT_BYTES, SignedDocument, _audit_refusal, _org
+from dataroom.core.ingest.digest import file_sha256
 from dataroom.core.redaction import policy_store
 from dataroom.core.redaction.engine import CompiledPolicy
 from dataroom.core.redaction.policy_store import StoredPolicy

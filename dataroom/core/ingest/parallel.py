@@ -17,6 +17,7 @@ source file the parent would have read; it is stopped when the reader is closed,
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Iterator
 from itertools import chain
@@ -59,6 +60,7 @@ class ParallelTableReader:
     def __init__(self, path: Path, fmt: SourceFormat) -> None:
         self._worker = workers.Worker(__name__)
         self._progress = (0, 0)
+        self._sha256 = ""
         self.warnings = []
         try:
             self._worker.order((Path(path), fmt))
@@ -81,13 +83,19 @@ class ParallelTableReader:
         while True:
             kind, (done, total, rows, _), payload = self._worker.receive()
             if kind == _END:
-                self.warnings[:] = pickle.loads(payload)
+                self.warnings[:], self._sha256 = pickle.loads(payload)
                 return
             self._progress = (done, total)
             values = str(payload, "utf-8").split(_SEP)
             if len(values) != rows * width:
                 raise workers.WorkerStopped("The process reading the file sent a damaged batch; nothing was imported.")
             yield list(zip(*[iter(values)] * width, strict=False))
+
+    def source_sha256(self) -> str:
+        """The SHA-256 of the whole file, which the child computed while reading (known after the last batch)."""
+        if not self._sha256:
+            raise RuntimeError("the file's SHA-256 is known once every batch has been read")
+        return self._sha256
 
     def close(self) -> None:
         """Stop the child (if still reading) and release the pipes."""
@@ -104,12 +112,18 @@ class ParallelTableReader:
 
 def _read(orders: IO[bytes], out: IO[bytes]) -> None:
     path, fmt = workers.next_order(orders)
-    with TableReader(path, fmt) as reader:
+    # The file is hashed in step with parsing, in this thread: a hashing thread competed with both processes for
+    # the two cores of a small laptop (measured 0.3–0.5 s slower on 1 M rows).
+    digest = hashlib.sha256()
+    with open(path, "rb") as raw, TableReader(path, fmt) as reader:
         workers.send(out, _HEADER, pickle.dumps((reader.header, reader.source_header)))
         for batch in reader.batches(workers.next_order(orders)):
             done, total = reader.progress
             workers.send(out, _ROWS, _SEP.join(chain.from_iterable(batch)).encode("utf-8"), done, total, len(batch))
-        workers.send(out, _END, pickle.dumps(reader.warnings))
+            digest.update(raw.read(done - raw.tell()))
+        while chunk := raw.read(1 << 20):
+            digest.update(chunk)
+        workers.send(out, _END, pickle.dumps((reader.warnings, digest.hexdigest())))
 
 
 def child_main() -> None:
