@@ -32,7 +32,10 @@ from dataroom.core.ingest.table import SourceFormat, TableReader
 from dataroom.core.session import Session
 from dataroom.core.timeutil import utc_now
 
-BATCH_ROWS = 5000
+#: Rows per ``executemany``. Small enough that several batches fit in the 1 MiB pipe from a reading process, so it
+#: can parse ahead while this process inserts (measured on 1 M rows: 5,000 rows, ~1 MB per batch, 4.4–4.7 s;
+#: 400–1,500 rows 3.9–4.1 s); large enough that per-batch costs vanish.
+BATCH_ROWS = 1000
 
 
 @contextlib.contextmanager
