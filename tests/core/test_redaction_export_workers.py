@@ -4,6 +4,7 @@ or broken export leaves nothing behind."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -128,3 +129,31 @@ def test_big_exports_use_the_cores_there_are(monkeypatch: pytest.MonkeyPatch) ->
     assert export_workers.process_count(export_workers.PARALLEL_MIN_ROWS) == export_workers.MAX_PROCESSES
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert export_workers.process_count(10**7) == 1
+
+
+def test_a_failed_write_stops_the_workers_before_the_error_is_seen(
+    session, customers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataroom.core.redaction import export as export_mod
+
+    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 64)
+    made: list[Worker] = []
+    original = Worker.__init__
+
+    def init(self: Worker, module: str) -> None:
+        original(self, module)
+        made.append(self)
+
+    def full_disk(fh, encoding, label, headers, chunks, digest) -> None:  # type: ignore[no-untyped-def]
+        next(chunks)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Worker, "__init__", init)
+    monkeypatch.setattr(export_mod, "_write_csv", full_disk)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(OSError) as failed:
+        _export(session, out / "c.csv", 2, monkeypatch)
+    assert failed.value.errno == errno.ENOSPC
+    assert made[0].returncode is not None  # closed while the traceback still holds the export's frames
+    assert os.listdir(out) == []

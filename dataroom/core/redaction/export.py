@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -167,7 +168,8 @@ def write(
     with atomic_writer(out) as fh:
         if fmt == "csv":
             chunks = csv_chunks(conn, info, compiled, encoding, counts, reader=reader, progress=progress, cancel=cancel)
-            _write_csv(fh, encoding, label, compiled.headers, chunks, digest)
+            with contextlib.closing(chunks):  # stops the workers at once if writing fails (e.g. a full disk)
+                _write_csv(fh, encoding, label, compiled.headers, chunks, digest)
         else:
             _write_xlsx(fh, label, compiled.headers, _redacted_batches(conn, info, compiled, counts, progress, cancel))
     if fmt == "xlsx":
