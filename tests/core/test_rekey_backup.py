@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from dataroom.core.vault import slots
 from dataroom.core.vault.backup import BadBackup, inspect_backup
 from dataroom.core.vault.connection import rekey_connection
 from dataroom.core.vault.errors import VaultExists, WrongPassphrase
+from dataroom.core.vault.layout import ProcessLock
 from tests.conftest import PASSPHRASE, fast_kdf_params
 
 BACKUP_PASS = "backup passphrase 2026"
@@ -121,3 +123,40 @@ def test_wrong_backup_passphrase_and_damaged_backups(session, tmp_path: Path) ->
     with pytest.raises(BadBackup, match="truncated"):
         vault_flows.restore(truncated, tmp_path / "r3", BACKUP_PASS)
     assert not (tmp_path / "r1").exists() and not (tmp_path / "r2").exists() and not (tmp_path / "r3").exists()
+
+
+def _left(path: Path, *, hours_ago: float, folder: bool) -> Path:
+    """A leftover of a killed backup or restore, last touched ``hours_ago``."""
+    if folder:
+        path.mkdir()
+        (path / "vault.db").write_bytes(os.urandom(4096))
+    else:
+        path.write_bytes(os.urandom(4096))
+    stamp = time.time() - hours_ago * 3600
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def test_a_backup_sweeps_what_killed_backups_left_in_its_folder(session, tmp_path: Path) -> None:
+    old_dir = _left(tmp_path / ".dataroom-backup-k1ll3d", hours_ago=2, folder=True)
+    old_file = _left(tmp_path / ".b.drbak.x7y2z.tmp", hours_ago=2, folder=False)
+    running = _left(tmp_path / ".dataroom-backup-running", hours_ago=0.1, folder=True)  # maybe another process's
+    other = _left(tmp_path / ".other.drbak.x7y2z.tmp", hours_ago=2, folder=False)  # not this backup's name
+    vault_flows.backup(session, tmp_path / "b.drbak", BACKUP_PASS, kdf_params=fast_kdf_params())
+    assert not old_dir.exists() and not old_file.exists()
+    assert running.exists() and other.exists()
+
+
+def test_unlock_sweeps_staging_folders_of_killed_restores(session, vault_dir: Path) -> None:
+    session.close()
+    abandoned = _left(vault_dir.with_name(f".{vault_dir.name}.restore-ab12"), hours_ago=3, folder=True)
+    held = _left(vault_dir.with_name(f".{vault_dir.name}.restore-cd34"), hours_ago=3, folder=True)
+    lock = ProcessLock(held / "vault.lock")
+    lock.acquire()  # a restore still working on its copy
+    stamp = time.time() - 3 * 3600
+    os.utime(held, (stamp, stamp))  # old, so only the lock keeps it
+    try:
+        vault_flows.unlock(vault_dir, passphrase=PASSPHRASE).close()
+    finally:
+        lock.release()
+    assert not abandoned.exists() and held.exists()

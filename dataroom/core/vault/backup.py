@@ -10,6 +10,7 @@ rewraps every user's slot from the slots kept inside the database, so users keep
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -31,7 +32,14 @@ from dataroom.core.timeutil import utc_now
 from dataroom.core.vault import schema, slots
 from dataroom.core.vault.connection import integrity_check, open_connection, rekey_connection
 from dataroom.core.vault.errors import IntegrityFailure, NotAVault, VaultExists, WrongPassphrase
-from dataroom.core.vault.layout import ProcessLock, VaultLayout, finish_restore, restore_intent
+from dataroom.core.vault.layout import (
+    ProcessLock,
+    VaultLayout,
+    finish_restore,
+    restore_intent,
+    restore_leftovers,
+    sweep_leftovers,
+)
 from dataroom.core.vault.vault import Vault, add_audit_epoch
 
 FORMAT = "dataroom-backup"
@@ -62,6 +70,9 @@ def make_backup(vault: Vault, dest: Path, passphrase: str, kdf_params: KdfParams
     dest = Path(dest)
     backup_key = os.urandom(32)
     conn = vault.connection()
+    # What earlier backups into this folder left when they were killed: a snapshot folder, a half-written file.
+    sweep_leftovers(dest.parent, ".dataroom-backup-*", "dir")
+    sweep_leftovers(dest.parent, f".{glob.escape(dest.name)}.*.tmp", "file")
     with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".dataroom-backup-") as tmp:
         copy = Path(tmp) / "vault.db"  # encrypted under backup_key from its first page on
         conn.execute("ATTACH DATABASE ? AS backup KEY \"x'" + backup_key.hex() + "'\"", (str(copy),))
@@ -138,6 +149,7 @@ def restore_backup(src: Path, directory: Path, passphrase: str, *, replace: bool
     """
     src, directory = Path(src), Path(directory)
     finish_restore(directory)  # an earlier restore into the same folder that was killed mid-swap
+    sweep_leftovers(*restore_leftovers(directory))
     target = VaultLayout(directory)
     if target.exists() and not replace:
         raise VaultExists(

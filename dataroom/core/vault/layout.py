@@ -1,14 +1,17 @@
-"""The files of one vault directory, the per-process lock that keeps two processes out of it, and finishing a
-restore that was interrupted while it swapped vault folders."""
+"""The files of one vault directory, the per-process lock that keeps two processes out of it, finishing a
+restore that was interrupted while it swapped vault folders, and sweeping what killed backups and restores left."""
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
+import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from dataroom.core.atomic import open_private
 from dataroom.core.vault.errors import NotAVault, VaultInUse
@@ -83,6 +86,45 @@ def finish_restore(directory: Path) -> bool:
         os.replace(staging, directory)
     note.unlink()
     return True
+
+
+#: Leftovers younger than this may belong to a backup or restore still running in another process.
+ABANDONED_AFTER = 3600.0
+
+
+def restore_leftovers(directory: Path) -> tuple[Path, str, Literal["dir"]]:
+    """Where a killed restore into ``directory`` leaves its staging folders (for :func:`sweep_leftovers`)."""
+    directory = Path(directory)
+    return directory.parent, f".{glob.escape(directory.name)}.restore-*", "dir"
+
+
+def sweep_leftovers(
+    folder: Path, pattern: str, kind: Literal["dir", "file"], *, now: float | None = None
+) -> list[Path]:
+    """Delete the ``kind`` entries of ``folder`` matching ``pattern`` untouched for :data:`ABANDONED_AFTER`.
+
+    A backup or restore killed half-way leaves its temporary folder or file beside its target. They hold only
+    encrypted data, but can be as big as the vault; the next backup or restore in the same place, or the next
+    unlock, removes them. A restore's staging folder is kept while its vault lock is held (a restore still
+    running). Returns what was removed.
+    """
+    cutoff = (time.time() if now is None else now) - ABANDONED_AFTER
+    removed: list[Path] = []
+    for path in Path(folder).glob(pattern):
+        try:
+            if (path.is_dir() if kind == "dir" else path.is_file()) and path.lstat().st_mtime < cutoff:
+                if kind == "dir":
+                    if (path / "vault.lock").exists():
+                        lock = ProcessLock(path / "vault.lock")
+                        lock.acquire()
+                        lock.release()
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+                removed.append(path)
+        except (OSError, VaultInUse):
+            continue  # in use, or not ours to remove: left for another time
+    return removed
 
 
 class ProcessLock:

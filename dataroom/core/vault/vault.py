@@ -37,7 +37,7 @@ from dataroom.core.vault.errors import (
     WrongSecondFactor,
 )
 from dataroom.core.vault.keyslots import KEYRING, PASSPHRASE, SlotFile, WrappedSlot
-from dataroom.core.vault.layout import ProcessLock, VaultLayout, finish_restore
+from dataroom.core.vault.layout import ProcessLock, VaultLayout, finish_restore, restore_leftovers, sweep_leftovers
 
 
 class Vault:
@@ -213,6 +213,7 @@ def unlock_vault(
     """
     layout = VaultLayout(Path(directory))
     finish_restore(layout.root)  # a restore killed while it swapped folders left its vault beside this one
+    sweep_leftovers(*restore_leftovers(layout.root))
     if not layout.db.exists():
         raise NotAVault(f"There is no vault in {layout.root}.")
     lock = ProcessLock(layout.lock)
