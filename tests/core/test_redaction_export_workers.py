@@ -45,6 +45,29 @@ def customers(session):  # type: ignore[no-untyped-def]
     return rows
 
 
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[Worker]:
+    """Every worker the test starts, in order; with chunks of 64 rows, so the small table makes many."""
+    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 64)
+    made: list[Worker] = []
+    original = Worker.__init__
+
+    def init(self: Worker, module: str) -> None:
+        original(self, module)
+        made.append(self)
+
+    monkeypatch.setattr(Worker, "__init__", init)
+    return made
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An empty folder for the export."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
 def _export(session, path: Path, processes: int, monkeypatch, **kwargs):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(export_workers, "process_count", lambda rows: processes)
     return flows.export_redacted(session, "customers", path, **kwargs)
@@ -56,11 +79,11 @@ def _body(path: Path) -> bytes:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_three_processes_write_what_one_writes(
-    session, customers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+    session, customers, started: list[Worker], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
 ) -> None:
-    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 64)  # 16 chunks, so every process makes several
     one = _export(session, tmp_path / "one.csv", 1, monkeypatch, encoding=encoding)
     three = _export(session, tmp_path / "three.csv", 3, monkeypatch, encoding=encoding)
+    assert len(started) == 2  # 16 chunks of 64 rows: every process makes several
     assert _body(tmp_path / "one.csv") == _body(tmp_path / "three.csv")
     assert (three.rows, three.blanked, three.dropped) == (one.rows, one.blanked, one.dropped) == (ROWS - 2, ROWS - 3, 0)
     assert three.sha256 == hashlib.sha256((tmp_path / "three.csv").read_bytes()).hexdigest()
@@ -78,17 +101,8 @@ def test_a_callers_consent_lookup_keeps_the_export_in_process(
 
 
 def test_cancel_stops_the_workers_and_leaves_no_file(
-    session, customers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    session, customers, started: list[Worker], out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 64)
-    made: list[Worker] = []
-    original = Worker.__init__
-
-    def init(self: Worker, module: str) -> None:
-        original(self, module)
-        made.append(self)
-
-    monkeypatch.setattr(Worker, "__init__", init)
     token = CancelToken()
     seen: list[int] = []
 
@@ -97,27 +111,22 @@ def test_cancel_stops_the_workers_and_leaves_no_file(
         if len(seen) == 3:
             token.cancel()
 
-    out = tmp_path / "out"
-    out.mkdir()
     with pytest.raises(Cancelled):
         _export(session, out / "c.csv", 2, monkeypatch, progress=progress, cancel=token)
-    assert seen == [64, 128, 192] and len(made) == 1 and made[0].returncode is not None
+    assert seen == [64, 128, 192] and len(started) == 1 and started[0].returncode is not None
     assert os.listdir(out) == []
 
 
-def test_a_killed_worker_is_reported_in_words(session, customers, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 64)
-    made: list[Worker] = []
-    original = Worker.__init__
+def test_a_killed_worker_is_reported_in_words(
+    session, customers, started: list[Worker], out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Worker.order
 
-    def init(self: Worker, module: str) -> None:
-        original(self, module)
-        made.append(self)
+    def order_then_die(self: Worker, message: object) -> None:
+        original(self, message)
         self.kill()
 
-    monkeypatch.setattr(Worker, "__init__", init)
-    out = tmp_path / "out"
-    out.mkdir()
+    monkeypatch.setattr(Worker, "order", order_then_die)
     with pytest.raises(WorkerStopped, match="stopped unexpectedly"):
         _export(session, out / "c.csv", 2, monkeypatch)
     assert os.listdir(out) == []
@@ -132,28 +141,17 @@ def test_big_exports_use_the_cores_there_are(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_a_failed_write_stops_the_workers_before_the_error_is_seen(
-    session, customers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    session, customers, started: list[Worker], out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dataroom.core.redaction import export as export_mod
-
-    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", 64)
-    made: list[Worker] = []
-    original = Worker.__init__
-
-    def init(self: Worker, module: str) -> None:
-        original(self, module)
-        made.append(self)
 
     def full_disk(fh, encoding, label, headers, chunks, digest) -> None:  # type: ignore[no-untyped-def]
         next(chunks)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Worker, "__init__", init)
     monkeypatch.setattr(export_mod, "_write_csv", full_disk)
-    out = tmp_path / "out"
-    out.mkdir()
     with pytest.raises(OSError) as failed:
         _export(session, out / "c.csv", 2, monkeypatch)
     assert failed.value.errno == errno.ENOSPC
-    assert made[0].returncode is not None  # closed while the traceback still holds the export's frames
+    assert started[0].returncode is not None  # closed while the traceback still holds the export's frames
     assert os.listdir(out) == []
