@@ -103,17 +103,24 @@ def csv_chunks(
                 cancel.check()
             owner = number % processes
             if owner == 0:
-                batch = redact_chunk(conn, info, compiled, chunking, number)
-                data = csv_bytes(batch, encoding)
-                counts.add(len(batch.row_numbers), batch.blanked, batch.dropped)
+                data, tally = _csv_chunk(conn, info, compiled, chunking, number, encoding)
             else:
                 _, (rows, blanked, dropped, _), data = helpers[owner - 1].receive()
-                counts.add(rows, blanked, dropped)
+                tally = (rows, blanked, dropped)
+            counts.add(*tally)
             progress(chunking.done(number), chunking.top)
             yield data
     finally:
         for helper in helpers:
             helper.close()
+
+
+def _csv_chunk(
+    conn: Any, info: DatasetInfo, compiled: CompiledPolicy, chunking: Chunking, number: int, encoding: str
+) -> tuple[bytes, tuple[int, int, int]]:
+    """Chunk ``number`` as CSV bytes, with its (rows written, rows blanked, rows dropped): what either side makes."""
+    batch = redact_chunk(conn, info, compiled, chunking, number)
+    return csv_bytes(batch, encoding), (len(batch.row_numbers), batch.blanked, batch.dropped)
 
 
 def _work(orders: IO[bytes], out: IO[bytes]) -> None:
@@ -123,9 +130,8 @@ def _work(orders: IO[bytes], out: IO[bytes]) -> None:
         conn.execute("PRAGMA query_only = ON")
         compiled = bind_policy(conn, job.info, job.reader.policy, pseudonym_key=job.reader.pseudonym_key)
         for number in range(job.first, job.chunking.count, job.step):
-            batch = redact_chunk(conn, job.info, compiled, job.chunking, number)
-            data = csv_bytes(batch, job.encoding)
-            workers.send(out, _CHUNK, data, len(batch.row_numbers), batch.blanked, batch.dropped)
+            data, tally = _csv_chunk(conn, job.info, compiled, job.chunking, number, job.encoding)
+            workers.send(out, _CHUNK, data, *tally)
     finally:
         conn.close()
 
