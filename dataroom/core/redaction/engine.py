@@ -1,13 +1,14 @@
 """A policy compiled against a dataset: the output columns, and applying them to a batch of stored rows.
 
-Rows come from the dataset table as tuples (``rn`` first, then the selected storage columns). Redaction works a
-column at a time — each operator maps a whole list of cells in one call — and turns the result back into rows
-only at the end, which keeps the per-cell cost to the operator itself.
+Rows come from the dataset table either as tuples (``rn`` first, then the selected storage columns) or, for whole
+datasets, already as columns (:func:`~dataroom.core.datasets.store.read_columns`). Redaction works a column at a
+time — each operator maps a whole list of cells in one call — and turns the result back into rows only at the
+end, which keeps the per-cell cost to the operator itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -186,27 +187,30 @@ class CompiledPolicy:
         cell after ``rn`` (default: every column in order). ``outputs`` restricts the result to some output
         columns; ``finish`` is applied to every redacted column (the export's formula guard)."""
         chosen = self.outputs if outputs is None else list(outputs)
-        if not rows:
-            return RedactedColumns([], [[] for _ in chosen])
         index = {pos: i + 1 for i, pos in enumerate(layout)} if layout is not None else None
+        # One C-level pass per column read (transposing every row with zip(*rows) costs several times more).
+        cells = {p: list(map(itemgetter(index[p] if index is not None else p), rows)) for p in self.sources(chosen)}
+        return self.redact_columns(list(map(itemgetter(0), rows)), cells, chosen, finish)
 
-        def cells_at(position: int) -> list[Any]:
-            # One C-level pass per column read (transposing every row with zip(*rows) costs several times more).
-            return list(map(itemgetter(index[position] if index is not None else position), rows))
-
-        numbers = list(map(itemgetter(0), rows))
-        cells: dict[int, Sequence[Any]] = {}
-        for o in chosen:
-            if o.source not in cells:
-                cells[o.source] = cells_at(o.source)
+    def redact_columns(
+        self,
+        numbers: list[int],
+        cells: Mapping[int, Sequence[Any]],
+        outputs: Sequence[OutputColumn] | None = None,
+        finish: Callable[[list[str]], list[str]] | None = None,
+    ) -> RedactedColumns:
+        """:meth:`apply_columns` of rows given as their row ``numbers`` and ``cells``, the stored values of each
+        position :meth:`sources` names (as :func:`~dataroom.core.datasets.store.read_columns` reads them)."""
+        chosen = self.outputs if outputs is None else list(outputs)
+        if not numbers:
+            return RedactedColumns([], [[] for _ in chosen])
         columns = [o.fn(cells[o.source]) for o in chosen]
         if finish is not None:
             columns = [finish(c) for c in columns]
         result = RedactedColumns(numbers, columns)
         if self.subject_position is None or self.row_filter is None:
             return result
-        subject_cells = cells.get(self.subject_position) or cells_at(self.subject_position)
-        decisions = self.row_filter.decide(self.subjects(subject_cells), self.released(chosen))
+        decisions = self.row_filter.decide(self.subjects(cells[self.subject_position]), self.released(chosen))
         if all(d is RowDecision.KEEP for d in decisions):
             return result
         # Column by column: blank the consent-required cells of refused rows, then leave dropped rows out.

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dataroom.core.datasets.store import DatasetInfo, column_name
+from dataroom.core.datasets.store import DatasetInfo, read_columns
 from dataroom.core.redaction.csv_text import csv_columns_text, csv_text
 from dataroom.core.redaction.engine import CompiledPolicy, RedactedColumns
 
@@ -61,12 +61,9 @@ def redact_chunk(
 ) -> RedactedColumns:
     """Chunk ``number`` (0-based) of ``info``'s rows, redacted by ``compiled`` and neutralised, column by column."""
     sources = compiled.sources()
-    cols = ", ".join(column_name(p) for p in sources) or "rn"
-    rows = conn.execute(
-        f"SELECT rn, {cols} FROM {info.table} WHERE rn > ? AND rn <= ? ORDER BY rn",
-        (number * chunking.size, (number + 1) * chunking.size),
-    ).fetchall()
-    return compiled.apply_columns(rows, sources, finish=neutralise_column)
+    low = number * chunking.size
+    numbers, columns = read_columns(conn, info, sources, low, low + chunking.size)
+    return compiled.redact_columns(numbers, dict(zip(sources, columns, strict=True)), finish=neutralise_column)
 
 
 def rows_of(batch: RedactedColumns) -> list[tuple[str, ...]]:

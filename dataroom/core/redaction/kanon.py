@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dataroom.core.cancel import CancelToken, Progress, no_progress
-from dataroom.core.datasets.store import DatasetInfo, column_name
+from dataroom.core.datasets import store
+from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.errors import InputError
 from dataroom.core.redaction.engine import CompiledPolicy, OutputColumn
 from dataroom.core.redaction.operators import Level
@@ -196,16 +197,14 @@ def k_anonymity(
         raise InputError("The sensitive column cannot also be a quasi-identifier.")
     chosen = [*qi, sens] if sens else qi
     sources = compiled.sources(chosen)
-    # Counting needs no row numbers nor order: a constant takes rn's place in the engine's row layout.
-    cur = conn.execute(f"SELECT 0, {', '.join(column_name(p) for p in sources)} FROM {info.table}")
     counts: Counter[tuple[str, ...]] = Counter()
     pairs: Counter[tuple[tuple[str, ...], str]] = Counter()
     dropped = done = 0
     n = len(qi)
-    while batch := cur.fetchmany(BATCH):
+    for numbers, columns in store.column_batches(conn, info, sources, BATCH):
         if cancel is not None:
             cancel.check()
-        redacted = compiled.apply_columns(batch, sources, chosen)
+        redacted = compiled.redact_columns(numbers, dict(zip(sources, columns, strict=True)), chosen)
         dropped += redacted.dropped
         keys = zip(*redacted.columns[:n], strict=True)
         if sens is None:
@@ -214,7 +213,7 @@ def k_anonymity(
             for key, value in zip(keys, redacted.columns[n], strict=True):
                 counts[key] += 1
                 pairs[(key, value)] += 1
-        done += len(batch)
+        done += len(numbers)
         progress(done, info.row_count)
     rows = sum(counts.values())
     k, below = _evaluate(counts, target_k)

@@ -21,7 +21,8 @@ import pyrage
 
 from dataroom.core.atomic import atomic_writer
 from dataroom.core.cancel import CancelToken, Progress, no_progress
-from dataroom.core.datasets.store import DatasetInfo, column_name
+from dataroom.core.datasets import store
+from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.deal.cards import Card
 from dataroom.core.deal.keys import KeySet
 from dataroom.core.errors import InputError
@@ -81,29 +82,26 @@ def _rows(
     if compiled is not None:
         sources = compiled.sources()
         pseudonymised = [i for i, o in enumerate(compiled.outputs) if o.op == ops.PSEUDONYM]
-        cols = ", ".join(column_name(p) for p in sources)
     else:
-        sources, pseudonymised = [], []
-        cols = ", ".join(column_name(p) for p in range(1, info.column_count + 1))
+        sources, pseudonymised = list(range(1, info.column_count + 1)), []
     if compiled is not None and pseudonymised:
         # Canaries carry the recipient's tokens too; they are sampled like any other row.
         canary_columns = list(zip(*canary_rows, strict=True)) if canary_rows else []
         _sample(state, [canary_columns[i] for i in pseudonymised] if canary_columns else [])
-    cur = conn.execute(f"SELECT rn, {cols} FROM {info.table} ORDER BY rn")
     pending = 0  # index of the next canary to place
     done = 0
-    while batch := cur.fetchmany(BATCH):
+    for read, columns in store.column_batches(conn, info, sources, BATCH):
         if cancel is not None:
             cancel.check()
         if compiled is not None:
-            red = compiled.apply_columns(batch, sources)
+            red = compiled.redact_columns(read, dict(zip(sources, columns, strict=True)))
             numbers = red.row_numbers
             rows: list[tuple[str, ...]] = list(zip(*red.columns, strict=True)) if red.columns else []
             _sample(state, [red.columns[i] for i in pseudonymised])
         else:
-            numbers = [r[0] for r in batch]
-            rows = [r[1:] for r in batch]
-        last = batch[-1][0]
+            numbers = read
+            rows = list(zip(*columns, strict=True))  # type: ignore[arg-type]
+        last = read[-1]
         if pending < len(canary_at) and canary_at[pending] <= last:
             merged: list[tuple[str, ...]] = []
             for n, row in zip(numbers, rows, strict=True):
@@ -118,7 +116,7 @@ def _rows(
                 pending += 1
             rows = merged
         state.emitted += len(rows)
-        done += len(batch)
+        done += len(read)
         progress(done, info.row_count)
         yield rows
     tail = list(canary_rows[pending:])
