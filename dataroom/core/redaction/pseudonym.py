@@ -58,7 +58,6 @@ _KIND = {PiiType.RESIDENT_ID: "resident_id", PiiType.MOBILE: "mobile", PiiType.E
 _B64 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _B32 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _TO_B32 = bytes.maketrans(_B64, bytes(_B32[i % 32] for i in range(64)))
-_TOKEN_TEXT = re.compile(f".{{{TOKEN_CHARS}}}", re.DOTALL)
 # A line of a joined column without a digit or "@": it could be a "no value" placeholder (none of them has either).
 # Written to start with a literal "\n" (the text is framed by two), which the regex engine finds at C speed.
 _UNMARKED_LINE = re.compile("\n[^0-9@\n]*\n")
@@ -109,15 +108,39 @@ def _canonical_text(kind: str, values: Sequence[str | None]) -> str | None:
     to remove, so ``normalise`` only changes its case.
     """
     text = joined_lines(values)
-    if text is None or not text.isascii() or _UNMARKED_LINE.search(f"\n{text}\n"):
+    if text is None or not text.isascii():
         return None
-    if kind == "email":
-        return None if _ASCII_SPACE.search(text) else text.lower()
-    bare = text.replace("\n", "")
     if kind == "mobile":
-        clean = bare.isdigit() and min(map(len, values)) == max(map(len, values)) == 11  # type: ignore[arg-type]
-        return text if clean else None
-    return text.upper() if bare.isalnum() else None
+        # Eleven digits on every line (every 12th character a line break): no placeholder has a digit.
+        n = len(values)
+        eleven = len(text) == 12 * n - 1 and text[11::12] == "\n" * (n - 1)
+        return text if eleven and text.replace("\n", "").isdigit() else None
+    if kind == "email":
+        if _ASCII_SPACE.search(text):
+            return None
+        canonical = text.lower()
+    elif text.replace("\n", "").isalnum():
+        canonical = text.upper()
+    else:
+        return None
+    return None if _UNMARKED_LINE.search(f"\n{text}\n") else canonical
+
+
+def _with_prefix(prefix: str, text: bytes) -> list[str]:
+    """``prefix`` + each :data:`TOKEN_CHARS`-character piece of ASCII ``text``, as a list of strings.
+
+    The tokens are laid out in one buffer, a line each, by strided slice copies (a prefix byte or a token
+    character at a time, for all tokens at once) and split into strings by one C-level call: a third of the time
+    of cutting the text into pieces and prefixing each one in Python.
+    """
+    head = prefix.encode("ascii")
+    n, width = len(text) // TOKEN_CHARS, len(head) + TOKEN_CHARS + 1
+    lines = bytearray(b"\n" * (width * n))
+    for j, byte in enumerate(head):
+        lines[j::width] = bytes((byte,)) * n
+    for j in range(TOKEN_CHARS):
+        lines[len(head) + j :: width] = text[j::TOKEN_CHARS]
+    return lines[:-1].decode("ascii").split("\n")
 
 
 class Pseudonymiser:
@@ -172,8 +195,7 @@ class Pseudonymiser:
             o = outer()
             o.update(h.digest())
             append(o.digest()[:12])
-        text = base64.b64encode(b"".join(digests)).translate(_TO_B32).decode()
-        tokens = list(map(prefix.__add__, _TOKEN_TEXT.findall(text)))
+        tokens = _with_prefix(prefix, base64.b64encode(b"".join(digests)).translate(_TO_B32))
         if slots is None:
             return tokens
         out = [""] * len(values)
