@@ -19,15 +19,15 @@ _SEPARATORS = " \t\n\r\x0b\x0c\x85\xa0\u200b\u200c\u200d\u2060\ufeff-\u2010\u201
 _SEPARATOR_RUN = re.compile(f"[{re.escape(_SEPARATORS)}]+")
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 
-# Placeholders for "no value", compared after NFKC, stripping and lower-casing.
-_NULLS = frozenset(
+#: Placeholders for "no value", as they compare after NFKC, stripping and lower-casing.
+PLACEHOLDERS = frozenset(
     {
         "null", "none", "nil", "nan", "n/a", "na", "#n/a", "#null!", "undefined",
         "-", "--", "---", "—", "——", "/", "\\", ".", "?", "？",
         "无", "空", "暂无", "不详", "未知", "未填", "未填写", "无数据",
     }
 )  # fmt: skip
-_MAX_NULL_LENGTH = max(map(len, _NULLS))
+_MAX_NULL_LENGTH = max(map(len, PLACEHOLDERS))
 
 
 def nfkc(value: str) -> str:
@@ -61,4 +61,4 @@ def is_blank(value: str | None) -> bool:
     if len(stripped) > _MAX_NULL_LENGTH:
         return False
     normal = nfkc(stripped).lower()
-    return not normal or normal in _NULLS
+    return not normal or normal in PLACEHOLDERS
