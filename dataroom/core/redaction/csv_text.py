@@ -22,10 +22,11 @@ def _quoted(value: str) -> str:
 
 def _quoted_column(column: Sequence[str]) -> Sequence[str]:
     text = "".join(column)
-    if _SPECIAL.search(text) is None:
-        return column
+    # Four substring tests: each a C-level scan several times faster than the regular expression's.
     if '"' in text or "\r" in text or "\n" in text:
         return list(map(_quoted, column))
+    if "," not in text:
+        return column
     return [f'"{v}"' if "," in v else v for v in column]  # only commas: quote, nothing to double
 
 
