@@ -174,19 +174,19 @@ def _check_redact(state: State) -> None:
     text = result.path.read_text(encoding="utf-8-sig")
     _expect(result.rows == len(state.rows), f"exported {result.rows} rows of {len(state.rows)}")
     _expect(not any(s in text for s in secrets), "the redacted export contains a raw mobile or ID number")
-    # Big exports share their rows with helper processes started from this installation: run one on this table.
+    # Big exports are redacted by helper processes started from this installation: run one on this table.
     from dataroom.core.redaction import export_chunks, export_workers
 
-    by_count, chunk_rows = export_workers.process_count, export_chunks.CHUNK_ROWS
-    export_workers.process_count = lambda rows: 2  # type: ignore[assignment]
+    by_count, chunk_rows = export_workers.worker_count, export_chunks.CHUNK_ROWS
+    export_workers.worker_count = lambda rows: 1  # type: ignore[assignment]
     export_chunks.CHUNK_ROWS = 2  # so the helper gets rows of this small table to redact
     try:
         shared = redaction_flows.export_redacted(state.seller, DATASET, state.tmp / "redacted-2.csv")
     finally:
-        export_workers.process_count, export_chunks.CHUNK_ROWS = by_count, chunk_rows  # type: ignore[assignment]
+        export_workers.worker_count, export_chunks.CHUNK_ROWS = by_count, chunk_rows  # type: ignore[assignment]
     body = [line for line in shared.path.read_text(encoding="utf-8-sig").splitlines() if "exported (UTC)" not in line]
     _expect(body == [line for line in text.splitlines() if "exported (UTC)" not in line],
-            "an export shared with a helper process differs from one made alone")  # fmt: skip
+            "an export made by a helper process differs from one made alone")  # fmt: skip
 
 
 def _check_parties(state: State) -> None:

@@ -1,4 +1,4 @@
-"""The redacted CSV export shared with worker processes writes the very bytes one process writes, and a cancelled
+"""The redacted CSV export made by worker processes writes the very bytes one process writes, and a cancelled
 or broken export leaves nothing behind."""
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-def _export(session, path: Path, processes: int, monkeypatch, **kwargs):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(export_workers, "process_count", lambda rows: processes)
+def _export(session, path: Path, helpers: int, monkeypatch, **kwargs):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(export_workers, "worker_count", lambda rows: helpers)
     return flows.export_redacted(session, "customers", path, **kwargs)
 
 
@@ -78,12 +78,12 @@ def _body(path: Path) -> bytes:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
-def test_three_processes_write_what_one_writes(
+def test_three_workers_write_what_the_caller_writes_alone(
     session, customers, started: list[Worker], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
 ) -> None:
-    one = _export(session, tmp_path / "one.csv", 1, monkeypatch, encoding=encoding)
+    one = _export(session, tmp_path / "one.csv", 0, monkeypatch, encoding=encoding)
     three = _export(session, tmp_path / "three.csv", 3, monkeypatch, encoding=encoding)
-    assert len(started) == 2  # 16 chunks of 64 rows: every process makes several
+    assert len(started) == 3  # 16 chunks of 64 rows: every worker makes several
     assert _body(tmp_path / "one.csv") == _body(tmp_path / "three.csv")
     assert (three.rows, three.blanked, three.dropped) == (one.rows, one.blanked, one.dropped) == (ROWS - 2, ROWS - 3, 0)
     assert three.sha256 == hashlib.sha256((tmp_path / "three.csv").read_bytes()).hexdigest()
@@ -94,7 +94,7 @@ def test_a_callers_consent_lookup_keeps_the_export_in_process(
 ) -> None:
     started: list[str] = []
     monkeypatch.setattr(Worker, "__init__", lambda self, module: started.append(module) or 1 / 0)
-    monkeypatch.setattr(export_workers, "process_count", lambda rows: 2)
+    monkeypatch.setattr(export_workers, "worker_count", lambda rows: 2)
     flows.export_redacted(session, "customers", tmp_path / "c.csv", consent=consent.ConsentRegistry(
         session.vault.connection(), "transfer"))  # fmt: skip
     assert started == []
@@ -113,7 +113,7 @@ def test_cancel_stops_the_workers_and_leaves_no_file(
 
     with pytest.raises(Cancelled):
         _export(session, out / "c.csv", 2, monkeypatch, progress=progress, cancel=token)
-    assert seen == [64, 128, 192] and len(started) == 1 and started[0].returncode is not None
+    assert seen == [64, 128, 192] and len(started) == 2 and all(w.returncode is not None for w in started)
     assert os.listdir(out) == []
 
 
@@ -134,10 +134,12 @@ def test_a_killed_worker_is_reported_in_words(
 
 def test_big_exports_use_the_cores_there_are(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7}, raising=False)
-    assert export_workers.process_count(export_workers.PARALLEL_MIN_ROWS - 1) == 1
-    assert export_workers.process_count(export_workers.PARALLEL_MIN_ROWS) == export_workers.MAX_PROCESSES
+    assert export_workers.worker_count(export_workers.PARALLEL_MIN_ROWS - 1) == 0
+    assert export_workers.worker_count(export_workers.PARALLEL_MIN_ROWS) == export_workers.MAX_WORKERS
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert export_workers.worker_count(10**7) == 2
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
-    assert export_workers.process_count(10**7) == 1
+    assert export_workers.worker_count(10**7) == 0
 
 
 def test_a_failed_write_stops_the_workers_before_the_error_is_seen(
@@ -153,5 +155,5 @@ def test_a_failed_write_stops_the_workers_before_the_error_is_seen(
     with pytest.raises(OSError) as failed:
         _export(session, out / "c.csv", 2, monkeypatch)
     assert failed.value.errno == errno.ENOSPC
-    assert started[0].returncode is not None  # closed while the traceback still holds the export's frames
+    assert all(w.returncode is not None for w in started)  # closed while the traceback still holds the export's frames
     assert os.listdir(out) == []
