@@ -260,12 +260,10 @@ def test_line_over_the_cap_is_refused_before_it_is_in_memory(tmp_path: Path) -> 
         read_all(path)
 
 
-def test_streaming_holds_about_one_batch(tmp_path: Path) -> None:
-    path = tmp_path / "big.csv"
+def _streaming_peak(path: Path, rows: int) -> int:
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("id,姓名,手机,城市\n")
-        f.writelines(f"{i},客户{i},1380013{i % 10000:04d},北京市朝阳区\n" for i in range(300_000))
-    size = path.stat().st_size
+        f.writelines(f"{i},客户{i},1380013{i % 10000:04d},北京市朝阳区\n" for i in range(rows))
     fmt = sniff(path)
     tracemalloc.start()
     try:
@@ -276,5 +274,12 @@ def test_streaming_holds_about_one_batch(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert count == 300_000
-    assert peak < size / 10, (peak, size)
+    assert count == rows
+    return peak
+
+
+def test_streaming_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    small = _streaming_peak(tmp_path / "small.csv", 100_000)
+    big = _streaming_peak(tmp_path / "big.csv", 300_000)  # 15 MB
+    # About one block of text (64 K characters) and one batch, whatever the file size.
+    assert big < 1.2 * small and big < 4 * MB, (small, big)

@@ -54,10 +54,10 @@ def test_same_rows_warnings_and_header_as_in_process(tmp_path: Path, encoding: s
 
 def test_progress_reaches_the_file_size(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
-    write_customers_csv(path, 500, seed=3)
+    write_customers_csv(path, 3000, seed=3)  # several blocks of text
     with ParallelTableReader(path, sniff(path)) as reader:
         seen = [reader.progress for _ in reader.batches(100)]
-    assert len(seen) == 5 and seen[-1] == (path.stat().st_size, path.stat().st_size)
+    assert len(seen) > 3 and seen[-1] == (path.stat().st_size, path.stat().st_size)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
 

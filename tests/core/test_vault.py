@@ -236,6 +236,32 @@ def test_worker_thread_gets_its_own_connection(session) -> None:
     assert session.vault.meta("from-thread") == "yes"
 
 
+def _journal(conn: object) -> tuple[str, int]:
+    return (conn.execute("PRAGMA journal_mode").fetchone()[0], conn.execute("PRAGMA synchronous").fetchone()[0])  # type: ignore[attr-defined]
+
+
+def test_bulk_transaction_uses_a_rollback_journal_only_while_it_is_the_only_connection(session) -> None:
+    import threading
+
+    vault = session.vault
+    with vault.bulk_transaction() as tx:
+        during = _journal(tx)
+        tx.execute("INSERT INTO meta(key, value) VALUES ('bulk', '1')")
+    assert during == ("delete", 2) and _journal(vault.connection()) == ("wal", 1)  # FULL while bulk, then NORMAL
+    with pytest.raises(RuntimeError), vault.bulk_transaction() as tx:
+        tx.execute("INSERT INTO meta(key, value) VALUES ('rolled-back', '1')")
+        raise RuntimeError
+    assert vault.meta("rolled-back") is None and _journal(vault.connection()) == ("wal", 1)
+    # Another thread holds a connection (as the GUI does): SQLite refuses to leave WAL, so the WAL is kept.
+    reader = threading.Thread(target=lambda: vault.connection().execute("SELECT count(*) FROM meta").fetchone())
+    reader.start()
+    reader.join()
+    with vault.bulk_transaction() as tx:
+        during = _journal(tx)
+        tx.execute("INSERT INTO meta(key, value) VALUES ('shared', '1')")
+    assert during == ("wal", 1) and vault.meta("bulk") == vault.meta("shared") == "1"
+
+
 DEEP_JSON = '{"format": ' + "[" * 100_000 + "]" * 100_000 + "}"
 
 

@@ -1,7 +1,9 @@
 """Streaming a source table into the vault as one dataset, atomically.
 
-The whole import is one write transaction: a cancel, an error or a killed process leaves no trace of the
-dataset (SQLite rolls the transaction back; the WAL makes that true even after ``kill -9``). Memory stays
+The whole import is one write transaction (:meth:`~dataroom.core.vault.vault.Vault.bulk_transaction`: under a
+rollback journal when no other connection is open, so the rows are written once): a cancel, an error or a killed
+process leaves no trace of the dataset (SQLite rolls the transaction back, after ``kill -9`` too, from the WAL or
+from the hot journal). Memory stays
 bounded whatever the file size: rows go from the reader to ``executemany`` batch by batch.
 
 The source file's SHA-256 is computed on a second thread meanwhile (hashlib and file reads release the GIL for
@@ -107,7 +109,7 @@ def _import(
 ) -> DatasetInfo:
     """Insert every row ``reader`` gives as dataset ``name``; ``source_sha256`` is asked once all are read."""
     vault = session.vault
-    with _cyclic_gc_paused(), vault.transaction() as tx:
+    with _cyclic_gc_paused(), vault.bulk_transaction() as tx:
         dataset_id = store.create(
             tx,
             name=name,

@@ -1,10 +1,10 @@
 """Delimited text: sniffing the dialect from a decoded sample, and streaming records in batches.
 
-Streaming keeps the standard library's C paths end to end (raw file -> ``TextIOWrapper`` incremental decoding ->
-``csv.reader`` -> ``islice`` batches); the only Python work per batch is one ``set(map(len, rows))`` by the
-caller. Guards that need to see every byte (NUL bytes, absurdly long lines, bytes consumed for progress) run in
-a raw-file wrapper once per 256 KiB read, not per line. Errors that need exact positions (undecodable bytes, NUL,
-over-long lines) are located by a second, cold pass over the file.
+Streaming keeps to C paths per value (raw file -> ``TextIOWrapper`` incremental decoding -> blocks of whole
+lines -> ``str.split`` for lines without quotes, ``csv.reader`` for the rest); the Python work per line is one
+list comprehension step. Guards that need to see every byte (NUL bytes, absurdly long lines, bytes consumed for
+progress) run in a raw-file wrapper once per 256 KiB read, not per line. Errors that need exact positions
+(undecodable bytes, NUL, over-long lines) are located by a second, cold pass over the file.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import codecs
 import csv
 import io
 import os
-from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from collections.abc import Iterable
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,11 @@ _SNIFFER_CHARS = 4096
 #: comes back either as its own record (all quotes were closed) or glued to the last field (one was not).
 _SENTINEL = "\x00end-of-file\n"
 _SENTINEL_ROW = [_SENTINEL[:-1]]
+#: Characters of decoded text parsed at a time (plus the rest of the last line).
+_BLOCK_CHARS = 64 * 1024
+#: Joins the values of :meth:`CsvSource.read_joined`: the NUL character, which no value can contain.
+SEPARATOR = "\x00"
+_SEPARATOR_BYTES = SEPARATOR.encode("utf-8")
 
 
 def sniff_dialect(sample: str, *, truncated: bool) -> tuple[str, str]:
@@ -137,7 +142,14 @@ class _GuardedRaw(io.RawIOBase):
 
 
 class CsvSource:
-    """Records of a delimited text file, read in batches; positions are 1-based physical line numbers."""
+    """Records of a delimited text file, read in batches; positions are 1-based physical line numbers.
+
+    The text is taken in blocks of about ``_BLOCK_CHARS`` characters that end at a line end outside any quoted
+    field, so each block parses on its own. A block without the quote character (most of a typical export) is
+    split with ``str.split``; one with quotes goes through ``csv.reader`` (and grows until its quotes close). A
+    plain block whose every line has the table's width can also be handed on whole as NUL-joined text
+    (:meth:`read_joined`), without a Python string per value.
+    """
 
     unit = "line"
 
@@ -147,21 +159,27 @@ class CsvSource:
         self._path = path
         self._codec = codec_for(encoding)
         self._encoding = encoding
-        self.joiner = delimiter
+        self.joiner = self._delimiter = delimiter
+        self._quotechar = quotechar
         # The csv module's limit is process-wide; set it to our hard cap every time, since the default (128 KiB)
         # refuses legitimate long text fields.
         csv.field_size_limit(FIELD_CAP)
         file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed by close()
         self._size = os.fstat(file.fileno()).st_size
-        # In ASCII-compatible encodings a 0x00 byte can only be a NUL character; UTF-16/32 get a per-line check.
-        wide = codecs.lookup(self._codec).name.startswith(("utf-16", "utf-32"))
-        self._raw = _GuardedRaw(file, scan_nul=not wide)
+        # In ASCII-compatible encodings a 0x00 byte can only be a NUL character; UTF-16/32 get a per-block check.
+        self._wide = codecs.lookup(self._codec).name.startswith(("utf-16", "utf-32"))
+        self._raw = _GuardedRaw(file, scan_nul=not self._wide)
         self._text = io.TextIOWrapper(
             io.BufferedReader(self._raw, _READ_BUFFER), encoding=self._codec, errors="strict", newline=""
         )
-        lines: Iterator[str] = _refuse_nul_lines(self._text) if wide else self._text
-        self._reader = _csv_reader(chain(lines, (_SENTINEL,)), delimiter, quotechar)
-        self._first_line = 1
+        self._carry = ""  # a character read past a block's final CR, which starts the next block
+        self._next_line = 1  # line of the first record not yet parsed
+        # The block being read, from line ``_queue_line``: its lines when they need only splitting, else its records.
+        self._queue: list[str] | list[list[str]] = []
+        self._lines_queued = False
+        self._queue_line = 1
+        self._taken = 0  # records of the queue already returned
+        self._batch_start = 0  # index in the queue of the last batch returned
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -170,18 +188,65 @@ class CsvSource:
 
     def read(self, size: int) -> list[list[str]]:
         """Up to ``size`` records as lists of fields; blank lines come back as empty lists; [] at the end."""
-        self._first_line = self._reader.line_num + 1
-        rows: list[list[str]] = []
+        if self._taken == len(self._queue):
+            text = self._block()
+            if not text:
+                return []
+            self._parse(text)
+        self._batch_start = start = self._taken
+        taken = self._queue[start : start + size]
+        self._taken += len(taken)
+        if self._lines_queued:  # split only now, so that a block's records are not all in memory at once
+            delimiter = self._delimiter
+            return [line.split(delimiter) if line else [] for line in taken]  # type: ignore[union-attr]
+        return taken  # type: ignore[return-value]
+
+    def read_joined(self, width: int) -> tuple[bytes, int] | None:
+        """When the next unread block is plain text with ``width`` fields on every line (no quotes, no blank or
+        broken lines), consume it and return its fields joined by NUL, in UTF-8, with its number of records: the
+        cheapest form to hand to another process (a NUL cannot be in a value, see :class:`_GuardedRaw`).
+        Otherwise None, and :meth:`read` returns those records as usual."""
+        if self._taken < len(self._queue):
+            return None
+        text = self._block()
+        if not text:
+            return None
+        self._refuse_nul(text)
+        joined = self._joined(text, width)
+        if joined is None:
+            self._parse(text)
+            return None
+        self._next_line += joined[1]
+        return joined
+
+    def positions(self, rows: list[list[str]]) -> list[int]:
+        """Start lines of ``rows``, which must be the last batch returned by :meth:`read`."""
+        line = self._queue_line + (
+            self._batch_start if self._lines_queued else sum(map(_physical_lines, self._queue[: self._batch_start]))  # type: ignore[arg-type]
+        )
+        out = []
+        for row in rows:
+            out.append(line)
+            line += _physical_lines(row)
+        return out
+
+    def close(self) -> None:
+        """Release the file."""
+        self._text.close()
+
+    def _block(self, chars: int = 0) -> str:
+        """The next ``_BLOCK_CHARS`` (or ``chars``) characters and the rest of their last line; "" at the end."""
         try:
-            rows.extend(islice(self._reader, size))
-        except csv.Error as exc:
-            # In non-strict mode the field limit is the only error the parser raises on lines from TextIOWrapper.
-            # list.extend keeps the records read before the failure, which locates the failing one.
-            line = self._first_line + sum(_physical_lines(r) for r in rows)
-            raise FieldTooLarge(
-                f"The field starting on line {line} is larger than {_CAP_TEXT}. If it should not be, a quotation "
-                "mark on that line is probably never closed."
-            ) from exc
+            text = self._carry + self._text.read(chars or _BLOCK_CHARS)
+            self._carry = ""
+            if text.endswith("\r"):  # the line ends here unless an LF follows (CR LF split between reads)
+                after = self._text.read(1)
+                if after == "\n":
+                    text += after
+                else:
+                    self._carry = after
+            elif text and not text.endswith("\n"):
+                text += self._text.readline()
         except _NulAt as exc:
             raise NotATable(
                 f"Line {line_at_offset(self._path, exc.offset, self._codec)} contains a NUL byte, which a text "
@@ -194,28 +259,78 @@ class CsvSource:
             ) from None
         except UnicodeDecodeError as exc:
             raise self._decode_error() from exc
-        if rows and rows[-1] == _SENTINEL_ROW:
-            rows.pop()
-        elif rows and rows[-1] and rows[-1][-1].endswith(_SENTINEL):
-            line = self.positions(rows)[-1]
-            raise UnclosedQuote(
-                f"The quoted field on line {line} is never closed, so the rest of the file would be read as one "
-                "value. Check the quotation marks on that line."
+        return text
+
+    def _refuse_nul(self, text: str) -> None:
+        """NUL in UTF-16/32 text (the raw reader cannot tell a NUL character from the encoding's zero bytes)."""
+        if self._wide and "\x00" in text:
+            line_ends = len(io.StringIO(text[: text.index("\x00")] + ".", newline="").readlines()) - 1
+            raise NotATable(
+                f"Line {self._next_line + line_ends} contains a NUL character, which a text table cannot contain."
             )
-        return rows
 
-    def positions(self, rows: list[list[str]]) -> list[int]:
-        """Start lines of ``rows``, which must be the last batch returned by :meth:`read`."""
-        out = []
-        line = self._first_line
-        for row in rows:
-            out.append(line)
-            line += _physical_lines(row)
-        return out
+    def _parse(self, text: str) -> None:
+        """Make ``text`` (whole lines, starting at ``_next_line``) the queue of records to read."""
+        self._refuse_nul(text)
+        quote = self._quotechar
+        lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+        if (quote is None or quote not in text) and not lone_cr:
+            lines = (text.replace("\r\n", "\n") if "\r" in text else text).split("\n")
+            if not lines[-1]:
+                lines.pop()
+            self._queue, self._lines_queued, lines_read = lines, True, len(lines)
+        else:
+            self._queue, lines_read = self._parse_quoted(text)
+            self._lines_queued = False
+        self._queue_line, self._taken = self._next_line, 0
+        self._next_line += lines_read
 
-    def close(self) -> None:
-        """Release the file."""
-        self._text.close()
+    def _parse_quoted(self, text: str) -> tuple[list[list[str]], int]:
+        """``text`` through ``csv.reader``, grown until its last quoted field closes; (records, lines read)."""
+        while True:
+            reader = _csv_reader(chain(io.StringIO(text, newline=""), (_SENTINEL,)), self._delimiter, self._quotechar)
+            rows: list[list[str]] = []
+            try:
+                rows.extend(reader)
+            except csv.Error as exc:
+                # In non-strict mode the field limit is the only error the parser raises. list.extend keeps the
+                # records read before the failure, which locates the failing one.
+                line = self._next_line + sum(map(_physical_lines, rows))
+                raise FieldTooLarge(
+                    f"The field starting on line {line} is larger than {_CAP_TEXT}. If it should not be, a "
+                    "quotation mark on that line is probably never closed."
+                ) from exc
+            if rows[-1] == _SENTINEL_ROW:
+                rows.pop()
+                return rows, reader.line_num - 1
+            # The last quoted field is still open: it goes on in the next block, or is never closed.
+            more = self._block(len(text))
+            if not more:
+                line = self._next_line + sum(map(_physical_lines, rows[:-1]))
+                raise UnclosedQuote(
+                    f"The quoted field on line {line} is never closed, so the rest of the file would be read as "
+                    "one value. Check the quotation marks on that line."
+                )
+            text += more
+            self._refuse_nul(text)
+
+    def _joined(self, text: str, width: int) -> tuple[bytes, int] | None:
+        """``text``'s fields joined by NUL and its line count, if it is plain with ``width`` fields a line."""
+        if width < 2 or (self._quotechar is not None and self._quotechar in text):
+            return None
+        data = text.encode("utf-8")
+        first_lf = data.find(b"\n")
+        eol = b"\r\n" if first_lf > 0 and data[first_lf - 1 : first_lf] == b"\r" else b"\n"
+        if data.endswith(eol):
+            data = data[: -len(eol)]
+        lines = data.split(eol)
+        if data.count(b"\r") + data.count(b"\n") != len(eol) * (len(lines) - 1):
+            return None  # a CR or LF that is not the block's line end: lines of another kind
+        delimiter = self._delimiter.encode("utf-8")
+        if set(map(bytes.count, lines, repeat(delimiter))) != {width - 1}:
+            return None  # a blank line, or a line of another width: the warnings need them read as records
+        # The delimiter is ASCII or a whole UTF-8 character, so replacing its bytes cannot cut another character.
+        return _SEPARATOR_BYTES.join(lines).replace(delimiter, _SEPARATOR_BYTES), len(lines)
 
     def _decode_error(self) -> UndecodableText:
         offset = first_undecodable(self._path, self._codec)
@@ -231,13 +346,6 @@ class CsvSource:
             f"Line {line} (byte offset {offset}) is not valid {self._encoding}{hint}. If the whole file uses "
             "another encoding, choose it; if the file mixes encodings, save it again with one encoding."
         )
-
-
-def _refuse_nul_lines(lines: Iterator[str]) -> Iterator[str]:
-    for number, line in enumerate(lines, 1):
-        if "\x00" in line:
-            raise NotATable(f"Line {number} contains a NUL character, which a text table cannot contain.")
-        yield line
 
 
 def _physical_lines(row: list[str]) -> int:

@@ -6,8 +6,9 @@ thread takes it every time ``sqlite3_step`` lets it go, so the two take turns (m
 :class:`ParallelTableReader` therefore runs :class:`~dataroom.core.ingest.table.TableReader` in a child process
 and hands the caller the same header, warnings and batches.
 
-Why batches travel as text: the child joins each batch's values with NUL into one UTF-8 string, and the parent
-turns it back into row tuples with ``decode``, ``split`` and ``zip`` — three C calls per batch, 3–5 × cheaper
+Why batches travel as text: the child joins each batch's values with NUL into one UTF-8 string (for plain stretches
+of a CSV file straight from the file's text, :meth:`TableReader.joined_batches`), and the parent turns it back
+into row tuples with ``decode``, ``split`` and ``zip`` — three C calls per batch, 3–5 × cheaper
 than unpickling 5,000 rows of lists. NUL can separate values because the CSV reader refuses any NUL in a file.
 The pipe is widened to 1 MiB where the OS allows, so the child can read ahead while the parent inserts.
 
@@ -20,18 +21,16 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
 from dataroom.core import workers
-from dataroom.core.ingest.table import IngestWarning, SourceFormat, TableReader
+from dataroom.core.ingest.table import SEPARATOR, IngestWarning, SourceFormat, TableReader
 
 #: Files at least this big are read in a child process; below it, starting one costs more than it saves.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 
-_SEP = "\x00"
 _HEADER, _ROWS, _END = 1, 2, 3
 
 
@@ -75,7 +74,8 @@ class ParallelTableReader:
         return self._progress
 
     def batches(self, size: int = 5000) -> Iterator[list[tuple[str, ...]]]:
-        """Data rows in lists of up to ``size`` tuples of ``len(header)`` values."""
+        """Data rows in lists of tuples of ``len(header)`` values: up to ``size`` rows a list, or as many as one block
+        of a plain CSV file holds (see :meth:`TableReader.joined_batches`)."""
         if size < 1:
             raise ValueError("batch size must be positive")
         self._worker.order(size)
@@ -86,7 +86,7 @@ class ParallelTableReader:
                 self.warnings[:], self._sha256 = pickle.loads(payload)
                 return
             self._progress = (done, total)
-            values = str(payload, "utf-8").split(_SEP)
+            values = str(payload, "utf-8").split(SEPARATOR)
             if len(values) != rows * width:
                 raise workers.WorkerStopped("The process reading the file sent a damaged batch; nothing was imported.")
             yield list(zip(*[iter(values)] * width, strict=False))
@@ -117,9 +117,9 @@ def _read(orders: IO[bytes], out: IO[bytes]) -> None:
     digest = hashlib.sha256()
     with open(path, "rb") as raw, TableReader(path, fmt) as reader:
         workers.send(out, _HEADER, pickle.dumps((reader.header, reader.source_header)))
-        for batch in reader.batches(workers.next_order(orders)):
+        for joined, rows in reader.joined_batches(workers.next_order(orders)):
             done, total = reader.progress
-            workers.send(out, _ROWS, _SEP.join(chain.from_iterable(batch)).encode("utf-8"), done, total, len(batch))
+            workers.send(out, _ROWS, joined, done, total, rows)
             digest.update(raw.read(done - raw.tell()))
         while chunk := raw.read(1 << 20):
             digest.update(chunk)

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal, Protocol
 
-from dataroom.core.ingest.csv_reader import CsvSource, parse_sample, sniff_dialect
+from dataroom.core.ingest.csv_reader import SEPARATOR, CsvSource, parse_sample, sniff_dialect
 from dataroom.core.ingest.detect import SAMPLE_BYTES, codec_for, detect_encoding, detect_kind
 from dataroom.core.ingest.errors import EmptyFile, HeaderOnly
 from dataroom.core.ingest.xlsx_reader import XlsxSource
@@ -209,6 +209,33 @@ class TableReader:
             yield batch
             batch = []
 
+    def joined_batches(self, size: int = 5000) -> Iterator[tuple[bytes, int]]:
+        """The rows of :meth:`batches`, each batch as (its values joined by ``SEPARATOR`` in UTF-8, its row count).
+
+        Stretches of a text file that need no fitting (see :meth:`CsvSource.read_joined`) go from the decoded
+        text to the joined form without a Python string per value, in blocks of their own size; the rest come in
+        batches of up to ``size`` rows.
+        """
+        if size < 1:
+            raise ValueError("batch size must be positive")
+        read_joined = getattr(self._source, "read_joined", None)
+        pending, self._pending = self._pending, []
+        if pending:
+            yield _join(pending), len(pending)
+        while True:
+            joined = read_joined(self._width) if read_joined else None
+            if joined is None:
+                rows = self._source.read(size)
+                if not rows:
+                    return
+                fitted = self._fitted(rows)
+                joined = (_join(fitted), len(fitted)) if fitted else None
+            elif self._blank_pending:
+                self._log.blank(self._blank_pending)
+            self._log.refresh()
+            if joined is not None:
+                yield joined
+
     def close(self) -> None:
         """Release the file."""
         self._source.close()
@@ -259,6 +286,10 @@ class TableReader:
                 self._log.blank(self._blank_pending)
             out.append(row)
         return out
+
+
+def _join(rows: list[list[str]]) -> bytes:
+    return SEPARATOR.join(chain.from_iterable(rows)).encode("utf-8")
 
 
 def _ignore_note(code: str, position: int) -> None:

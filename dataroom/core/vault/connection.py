@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,30 @@ def open_connection(path: Path, key: bytes, *, create: bool = False) -> Connecti
         conn.close()
         raise NotAVault(_NOT_A_VAULT) from None
     return conn
+
+
+@contextlib.contextmanager
+def rollback_journal(conn: Connection) -> Iterator[bool]:
+    """Run the block with ``conn`` under a rollback journal (``DELETE``, ``synchronous = FULL``), then return to the
+    vault's WAL; yields whether the switch was made.
+
+    A bulk load under WAL writes every page twice (to the WAL, then to the database when checkpointed); under a
+    rollback journal new pages are written once and only the few changed ones are journaled. Atomicity is the
+    same: a killed process leaves a hot journal, which the next connection rolls back before reading. SQLite
+    refuses to leave WAL while another connection has the database open; then the block simply runs under WAL.
+    """
+    try:
+        switched = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlcipher.OperationalError:
+        switched = False
+    if switched:
+        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        yield switched
+    finally:
+        if switched:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
 
 
 def integrity_check(conn: Connection) -> None:
