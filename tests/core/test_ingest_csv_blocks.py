@@ -199,3 +199,26 @@ def test_mixed_line_ends_join_as_csv_reads_them(tmp_path: Path, text: str) -> No
         with block_chars(chars):
             plain, joined = _read_both(path, fmt, 10)
         assert joined == plain and plain[0] == expected  # type: ignore[index]
+
+
+def test_multi_line_fields_across_blocks_are_parsed_about_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["a", "b"]] + [[str(i), f"第{i}行\n续行\r\n再续"] for i in range(300)]
+    text = written(rows, ",", "\r\n", True)
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    fed: list[int] = []
+    original = csv_reader._csv_reader
+
+    def counting(lines: Iterator[str], delimiter: str, quotechar: str | None) -> object:
+        def through() -> Iterator[str]:
+            for line in lines:
+                fed.append(len(line))
+                yield line
+
+        return original(through(), delimiter, quotechar)
+
+    monkeypatch.setattr(csv_reader, "_csv_reader", counting)
+    with block_chars(50):
+        records, lines = read_source(path, ",", 100)
+    assert records == rows and lines == [1, *range(2, 2 + 3 * 300, 3)]
+    assert sum(fed) < 1.3 * len(text)  # each block ends inside a record: only that record is read again

@@ -261,13 +261,13 @@ class CsvSource:
             raise self._decode_error() from exc
         return text
 
-    def _refuse_nul(self, text: str) -> None:
-        """NUL in UTF-16/32 text (the raw reader cannot tell a NUL character from the encoding's zero bytes)."""
+    def _refuse_nul(self, text: str, first_line: int = 0) -> None:
+        """NUL in UTF-16/32 text (the raw reader cannot tell a NUL character from the encoding's zero bytes);
+        ``text`` starts on ``first_line`` (default: the next unparsed line)."""
         if self._wide and "\x00" in text:
             line_ends = len(io.StringIO(text[: text.index("\x00")] + ".", newline="").readlines()) - 1
-            raise NotATable(
-                f"Line {self._next_line + line_ends} contains a NUL character, which a text table cannot contain."
-            )
+            line = (first_line or self._next_line) + line_ends
+            raise NotATable(f"Line {line} contains a NUL character, which a text table cannot contain.")
 
     def _parse(self, text: str) -> None:
         """Make ``text`` (whole lines, starting at ``_next_line``) the queue of records to read."""
@@ -286,7 +286,13 @@ class CsvSource:
         self._next_line += lines_read
 
     def _parse_quoted(self, text: str) -> tuple[list[list[str]], int]:
-        """``text`` through ``csv.reader``, grown until its last quoted field closes; (records, lines read)."""
+        """``text`` through ``csv.reader``, grown until its last quoted field closes; (records, lines read).
+
+        When the block ends inside a quoted field, the records before it are kept and only the open one is parsed
+        again, with more text: a file full of multi-line fields is not parsed twice over.
+        """
+        done: list[list[str]] = []
+        lines_done = 0
         while True:
             reader = _csv_reader(chain(io.StringIO(text, newline=""), (_SENTINEL,)), self._delimiter, self._quotechar)
             rows: list[list[str]] = []
@@ -295,24 +301,28 @@ class CsvSource:
             except csv.Error as exc:
                 # In non-strict mode the field limit is the only error the parser raises. list.extend keeps the
                 # records read before the failure, which locates the failing one.
-                line = self._next_line + sum(map(_physical_lines, rows))
+                line = self._next_line + lines_done + sum(map(_physical_lines, rows))
                 raise FieldTooLarge(
                     f"The field starting on line {line} is larger than {_CAP_TEXT}. If it should not be, a "
                     "quotation mark on that line is probably never closed."
                 ) from exc
             if rows[-1] == _SENTINEL_ROW:
                 rows.pop()
-                return rows, reader.line_num - 1
+                return done + rows, lines_done + reader.line_num - 1
             # The last quoted field is still open: it goes on in the next block, or is never closed.
-            more = self._block(len(text))
+            complete = rows[:-1]
+            lines = sum(map(_physical_lines, complete))
+            done += complete
+            lines_done += lines
+            more = self._block(max(len(text), _BLOCK_CHARS))
             if not more:
-                line = self._next_line + sum(map(_physical_lines, rows[:-1]))
                 raise UnclosedQuote(
-                    f"The quoted field on line {line} is never closed, so the rest of the file would be read as "
-                    "one value. Check the quotation marks on that line."
+                    f"The quoted field on line {self._next_line + lines_done} is never closed, so the rest of the "
+                    "file would be read as one value. Check the quotation marks on that line."
                 )
-            text += more
-            self._refuse_nul(text)
+            lines_text = io.StringIO(text, newline="")
+            text = text[sum(len(lines_text.readline()) for _ in range(lines)) :] + more
+            self._refuse_nul(text, self._next_line + lines_done)
 
     def _joined(self, text: str, width: int) -> tuple[bytes, int] | None:
         """``text``'s fields joined by NUL and its line count, if it is plain with ``width`` fields a line."""
