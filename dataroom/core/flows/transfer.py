@@ -246,7 +246,7 @@ def import_packet(
     try:
         checked.raise_if_refused()
         assert m is not None
-        with session.vault.transaction() as tx:
+        with session.vault.bulk_transaction() as tx:
             got = receiving.receive(tx, checked, session.user, name=name, progress=progress, cancel=cancel)
             anchor_seq, anchor_hash = m.anchor
             audit_log.append(tx, session.user, "packet.import", m.packet_id, {
