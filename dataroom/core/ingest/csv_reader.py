@@ -189,7 +189,7 @@ class CsvSource:
     def read(self, size: int) -> list[list[str]]:
         """Up to ``size`` records as lists of fields; blank lines come back as empty lists; [] at the end."""
         if self._taken == len(self._queue):
-            text = self._block()
+            text = self._next_block()
             if not text:
                 return []
             self._parse(text)
@@ -208,10 +208,9 @@ class CsvSource:
         Otherwise None, and :meth:`read` returns those records as usual."""
         if self._taken < len(self._queue):
             return None
-        text = self._block()
+        text = self._next_block()
         if not text:
             return None
-        self._refuse_nul(text)
         joined = self._joined(text, width)
         if joined is None:
             self._parse(text)
@@ -233,6 +232,12 @@ class CsvSource:
     def close(self) -> None:
         """Release the file."""
         self._text.close()
+
+    def _next_block(self) -> str:
+        """The block that starts at ``_next_line``, checked for NUL; "" at the end."""
+        text = self._block()
+        self._refuse_nul(text)
+        return text
 
     def _block(self, chars: int = 0) -> str:
         """The next ``_BLOCK_CHARS`` (or ``chars``) characters and the rest of their last line; "" at the end."""
@@ -271,7 +276,6 @@ class CsvSource:
 
     def _parse(self, text: str) -> None:
         """Make ``text`` (whole lines, starting at ``_next_line``) the queue of records to read."""
-        self._refuse_nul(text)
         quote = self._quotechar
         lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
         if (quote is None or quote not in text) and not lone_cr:
