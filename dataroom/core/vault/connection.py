@@ -40,8 +40,7 @@ def open_connection(path: Path, key: bytes, *, create: bool = False) -> Connecti
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        _use_wal(conn)
         # Deleted personal data is overwritten, not left in free pages; temp tables and sorts stay in memory,
         # never in plaintext temp files.
         conn.execute("PRAGMA secure_delete = ON")
@@ -73,8 +72,13 @@ def rollback_journal(conn: Connection) -> Iterator[bool]:
         yield switched
     finally:
         if switched:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            _use_wal(conn)
+
+
+def _use_wal(conn: Connection) -> None:
+    """The vault's journal: WAL, synced at checkpoints (a crash loses at most the last commits, never consistency)."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
 
 
 def integrity_check(conn: Connection) -> None:
@@ -94,7 +98,9 @@ def rekey_connection(conn: Connection, new_key: bytes) -> None:
     """Re-encrypt the whole database under ``new_key`` (``PRAGMA rekey``), atomically.
 
     SQLCipher 4 cannot rekey a WAL database, so the rekey runs under a rollback journal (which makes it one
-    crash-safe transaction) and WAL is switched back on afterwards. The caller must hold the only connection.
+    crash-safe transaction) and WAL is switched back on afterwards, only if the rekey succeeded: after a failed
+    one the connection is left alone (not :func:`rollback_journal`, whose switch back would touch it). The caller
+    must hold the only connection.
     """
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -104,4 +110,4 @@ def rekey_connection(conn: Connection, new_key: bytes) -> None:
         raise DiskFull(
             "The vault could not be re-encrypted: writing to the disk failed (is it full?). It keeps its old key."
         ) from None
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
