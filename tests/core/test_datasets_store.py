@@ -57,3 +57,21 @@ def test_column_batches_cover_every_row_once_in_order(session) -> None:  # type:
                                                    [21, 22]]  # fmt: skip
     assert [n for _, (names, _ids) in batches for n in names] == [f"n{i}" for i in range(1, 23) if not 6 <= i <= 10]
     assert list(store.column_batches(conn, make_dataset(session, "empty", HEADER, []), [1], 5)) == []
+
+
+@pytest.mark.parametrize("width, rows", [(3, 0), (3, 1), (3, 10), (3, 23), (1, 31), (150, 14)])
+def test_insert_values_keeps_every_row_in_order(session, width: int, rows: int) -> None:  # type: ignore[no-untyped-def]
+    # 23 rows: two full ten-row statements and a remainder; 150 columns: statements of 6 rows (999 parameters).
+    header = [f"h{i}" for i in range(width)]
+    info = make_dataset(session, f"t{width}-{rows}", header, [])
+    values = [f"{r}.{c}" for r in range(1, rows + 1) for c in range(width)]
+    with session.vault.transaction() as tx:
+        store.insert_values(tx, info.id, width, values)
+    got = session.vault.connection().execute(f"SELECT * FROM {info.table} ORDER BY rn").fetchall()
+    assert got == [(r, *(f"{r}.{c}" for c in range(width))) for r in range(1, rows + 1)]
+
+
+def test_insert_values_refuses_a_partial_row(session) -> None:  # type: ignore[no-untyped-def]
+    info = make_dataset(session, "t", HEADER, [])
+    with session.vault.transaction() as tx, pytest.raises(ValueError, match="rows of 3"):
+        store.insert_values(tx, info.id, 3, ["a", "b", "c", "d"])

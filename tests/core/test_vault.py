@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from dataroom.core.flows import users as user_flows
 from dataroom.core.flows import vault as vault_flows
 from dataroom.core.secrets import totp
 from dataroom.core.users.roles import Role
-from dataroom.core.vault import backoff
+from dataroom.core.vault import backoff, connection
 from dataroom.core.vault.errors import (
     KeySlotMissing,
     KeySlotTampered,
@@ -260,6 +261,52 @@ def test_bulk_transaction_uses_a_rollback_journal_only_while_it_is_the_only_conn
         during = _journal(tx)
         tx.execute("INSERT INTO meta(key, value) VALUES ('shared', '1')")
     assert during == ("wal", 1) and vault.meta("bulk") == vault.meta("shared") == "1"
+
+
+def test_new_vaults_use_16_kib_pages(session, vault_dir: Path) -> None:
+    assert int(session.vault.connection().execute("PRAGMA page_size").fetchone()[0]) == connection.PAGE_SIZE == 16384
+    session.close()
+    assert (vault_dir / "vault.db").stat().st_size % 16384 == 0
+
+
+def _hot_journal_copy(source: Path, key: bytes, page_size: int, dest: Path) -> None:
+    """Copy the vault at ``source`` into ``dest`` in the middle of a transaction that has already written pages to
+    the database file, as a power cut would leave it: database changed, journal still there."""
+    conn = sqlcipher.connect(str(source / "vault.db"), isolation_level=None)
+    conn.execute(connection.key_pragma(key))
+    conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA cache_size = 2")  # spill changed pages into the database file before the commit
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [(f"lost-{i}", "x" * 500) for i in range(2000)])
+    assert (source / "vault.db-journal").stat().st_size > 0
+    shutil.copytree(source, dest)
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+@pytest.mark.parametrize("page_size", [4096, 16384], ids=["earlier-4k-pages", "16k-pages"])
+def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_page_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
+) -> None:
+    monkeypatch.setattr(connection, "PAGE_SIZE", page_size)  # 4096: a vault made by an earlier version
+    s = vault_flows.create(tmp_path / "v", owner="alice", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
+    with s.vault.transaction() as tx:
+        tx.execute("INSERT INTO meta(key, value) VALUES ('kept', 'yes')")
+    key = s.vault.key_bytes()
+    s.close()
+    monkeypatch.undo()
+    _hot_journal_copy(tmp_path / "v", key, page_size, tmp_path / "copy")
+    again = vault_flows.unlock(tmp_path / "copy", passphrase=PASSPHRASE)
+    conn = again.vault.connection()
+    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == page_size
+    assert again.vault.meta("kept") == "yes"
+    assert conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'lost-%'").fetchone()[0] == 0
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with again.vault.transaction() as tx:  # and it takes writes again
+        tx.execute("INSERT INTO meta(key, value) VALUES ('after', 'yes')")
+    assert again.vault.meta("after") == "yes"
+    again.close()
 
 
 DEEP_JSON = '{"format": ' + "[" * 100_000 + "]" * 100_000 + "}"

@@ -4,7 +4,7 @@ The whole import is one write transaction (:meth:`~dataroom.core.vault.vault.Vau
 rollback journal when no other connection is open, so the rows are written once): a cancel, an error or a killed
 process leaves no trace of the dataset (SQLite rolls the transaction back, after ``kill -9`` too, from the WAL or
 from the hot journal). Memory stays
-bounded whatever the file size: rows go from the reader to ``executemany`` batch by batch.
+bounded whatever the file size: rows go from the reader to SQLite batch by batch.
 
 The source file's SHA-256 is computed on a second thread meanwhile (hashlib and file reads release the GIL for
 whole chunks, so it overlaps). Parsing on a second thread does not pay: the insert loop releases the GIL around
@@ -125,12 +125,12 @@ def _import(
             imported_at=utc_now(),
             provenance=provenance,
         )
-        sql = store.insert_sql(dataset_id, len(reader.header))
+        width = len(reader.header)
         rows = 0
-        for batch in reader.batches(BATCH_ROWS):
+        for values, count in reader.flat_batches(BATCH_ROWS):
             cancel.check()
-            tx.executemany(sql, batch)
-            rows += len(batch)
+            store.insert_values(tx, dataset_id, width, values)
+            rows += count
             progress(*reader.progress)
         if rows == 0:
             raise InputError(f"{path.name} has a header row but no data rows; nothing was imported.")

@@ -7,13 +7,15 @@ an explicit rowid alias because VACUUM may renumber implicit rowids) and one TEX
 * a page of any row range is a keyset read (``rn > ? ORDER BY rn LIMIT ?``), never ``OFFSET``;
 * one column is read without touching the others' values more than SQLite must;
 * deleting a dataset is ``DROP TABLE`` under ``secure_delete`` (freed pages are zeroed);
-* importing is a plain ``executemany`` into an empty table, the cheapest way SQLite can take rows.
+* importing appends rows to an empty table with multi-row ``INSERT`` statements, the cheapest way SQLite takes
+  rows from Python.
 
 Table and column names are generated from integers, never from user input.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +26,11 @@ from typing import Any
 from dataroom.core.errors import NotFound
 
 Connection = Any
+
+#: Rows bound by one ``INSERT`` in :func:`insert_values` (measured: 5 and 20 were slower than 10).
+ROWS_PER_STATEMENT = 10
+#: Host parameters one statement may hold, whatever limit SQLite was compiled with (999 is the lowest it had).
+_MAX_PARAMETERS = 999
 
 
 def table_name(dataset_id: int) -> str:
@@ -133,10 +140,32 @@ def create(
     return dataset_id
 
 
-def insert_sql(dataset_id: int, column_count: int) -> str:
-    """The ``INSERT`` that takes one row as a sequence of ``column_count`` strings."""
+@functools.lru_cache(maxsize=32)
+def insert_sql(dataset_id: int, column_count: int, rows: int = 1) -> str:
+    """The ``INSERT`` that takes ``rows`` rows as one flat sequence of ``rows × column_count`` strings."""
     names = ", ".join(column_name(i + 1) for i in range(column_count))
-    return f"INSERT INTO {table_name(dataset_id)} ({names}) VALUES ({', '.join('?' * column_count)})"
+    one = f"({', '.join('?' * column_count)})"
+    return f"INSERT INTO {table_name(dataset_id)} ({names}) VALUES {', '.join([one] * rows)}"
+
+
+def insert_values(conn: Connection, dataset_id: int, column_count: int, values: Sequence[str]) -> None:
+    """Append the rows laid out one after another in ``values`` (``column_count`` values a row), in order.
+
+    Rows go ``ROWS_PER_STATEMENT`` to an ``INSERT``: that binds the same values with a tenth of the per-row
+    statement steps and resets, and needs no tuple per row (measured on a 1 M-row import: 2.2 → 1.9 s in
+    ``executemany``, 3.2 → 2.85 s in all).
+    """
+    if column_count < 1 or len(values) % column_count:
+        raise ValueError(f"{len(values)} values do not make rows of {column_count}")
+    per_statement = max(1, min(ROWS_PER_STATEMENT, _MAX_PARAMETERS // column_count))
+    step = per_statement * column_count
+    whole = len(values) - len(values) % step
+    if whole:
+        sql = insert_sql(dataset_id, column_count, per_statement)
+        conn.executemany(sql, (values[i : i + step] for i in range(0, whole, step)))
+    if whole < len(values):
+        sql = insert_sql(dataset_id, column_count)
+        conn.executemany(sql, (values[i : i + column_count] for i in range(whole, len(values), column_count)))
 
 
 def finish(

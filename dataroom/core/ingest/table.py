@@ -209,6 +209,11 @@ class TableReader:
             yield batch
             batch = []
 
+    def flat_batches(self, size: int = 5000) -> Iterator[tuple[list[str], int]]:
+        """The rows of :meth:`batches`, each batch as (its values one row after another, its row count)."""
+        for batch in self.batches(size):
+            yield list(chain.from_iterable(batch)), len(batch)
+
     def joined_batches(self, size: int = 5000) -> Iterator[tuple[bytes, int]]:
         """The rows of :meth:`batches`, each batch as (its values joined by ``SEPARATOR`` in UTF-8, its row count).
 
