@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dataroom.core.cancel import CancelToken
 from dataroom.core.errors import Cancelled, InputError, PermissionDenied
@@ -123,17 +125,41 @@ def test_xlsx_export_has_an_about_sheet_and_the_rows(session, out_dir: Path) -> 
     assert sorted(os.listdir(out_dir)) == ["out.xlsx"]
 
 
-def test_xlsx_splits_sheets_at_the_row_limit(session, tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    "rows, chunk_rows, sheets",
+    [(10, 20_000, 4), (10, 4, 4), (9, 4, 3), (9, 3, 3), (7, 2, 3), (0, 4, 1)],
+    ids=["one-chunk-over-four-sheets", "chunks-across-sheets", "sheets-exactly-full", "chunks-on-sheet-ends",
+         "two-row-chunks", "no-rows-still-a-header"],
+)  # fmt: skip
+def test_xlsx_splits_sheets_at_the_row_limit(
+    session, tmp_path: Path, monkeypatch, rows: int, chunk_rows: int, sheets: int
+) -> None:
     from dataroom.core.redaction import xlsx
 
     monkeypatch.setattr(xlsx, "MAX_ROWS", 4)  # header + 3 rows per sheet
-    make_dataset(session, "ten", ["n"], [[str(i)] for i in range(10)], {"n": ("number", "public")})
+    monkeypatch.setattr(export_chunks, "CHUNK_ROWS", chunk_rows)
+    make_dataset(session, "ten", ["n"], [[str(i)] for i in range(rows)], {"n": ("number", "public")})
     out = tmp_path / "ten.xlsx"
     flows.export_redacted(session, "ten", out, fmt="xlsx")
     book = openpyxl.load_workbook(out, read_only=True)
-    assert book.sheetnames == ["About", "Data", "Data (2)", "Data (3)", "Data (4)"]
+    assert book.sheetnames == ["About", "Data", *(f"Data ({n})" for n in range(2, sheets + 1))]
+    assert all(next(ws.iter_rows(values_only=True)) == ("n",) for ws in book.worksheets[1:])
     values = [r[0] for ws in book.worksheets[1:] for r in ws.iter_rows(values_only=True) if r[0] != "n"]
-    assert values == [str(i) for i in range(10)]
+    assert values == [str(i) for i in range(rows)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(st.sampled_from("a中 \t\n\r<&>\x00\x01\x1f\ufffe='\u3000😀"), max_size=4), min_size=3,
+                 max_size=3),
+        min_size=0, max_size=4,
+    )
+)  # fmt: skip
+def test_worksheet_rows_of_a_batch_are_the_rows_written_cell_by_cell(columns: list[list[str]]) -> None:
+    from dataroom.core.redaction import xlsx
+
+    assert xlsx.rows_xml(columns) == "".join(map(xlsx.row_xml, zip(*columns, strict=True)))
 
 
 def test_cancel_leaves_nothing_behind(session, out_dir: Path, monkeypatch) -> None:

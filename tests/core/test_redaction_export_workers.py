@@ -1,4 +1,4 @@
-"""The redacted CSV export made by worker processes writes the very bytes one process writes, and a cancelled
+"""The redacted export made by worker processes writes the very bytes one process writes, and a cancelled
 or broken export leaves nothing behind."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import hashlib
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,22 @@ def test_three_workers_write_what_the_caller_writes_alone(
     assert _body(tmp_path / "one.csv") == _body(tmp_path / "three.csv")
     assert (three.rows, three.blanked, three.dropped) == (one.rows, one.blanked, one.dropped) == (ROWS - 2, ROWS - 3, 0)
     assert three.sha256 == hashlib.sha256((tmp_path / "three.csv").read_bytes()).hexdigest()
+
+
+def test_three_workers_write_the_workbook_the_caller_writes_alone(
+    session, customers, started: list[Worker], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataroom.core.redaction import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 301)  # sheets of 300 rows: chunks of 64 cross sheet ends
+    one = _export(session, tmp_path / "one.xlsx", 0, monkeypatch, fmt="xlsx")
+    three = _export(session, tmp_path / "three.xlsx", 3, monkeypatch, fmt="xlsx")
+    assert len(started) == 3
+    with zipfile.ZipFile(tmp_path / "one.xlsx") as a, zipfile.ZipFile(tmp_path / "three.xlsx") as b:
+        sheets = [n for n in a.namelist() if n.startswith("xl/worksheets/")]
+        assert len(sheets) == 5 and sheets == [n for n in b.namelist() if n.startswith("xl/worksheets/")]
+        assert all(a.read(n) == b.read(n) for n in sheets[1:])  # the About sheet holds the export time
+    assert (three.rows, three.blanked) == (one.rows, one.blanked) == (ROWS - 2, ROWS - 3)
 
 
 def test_a_callers_consent_lookup_keeps_the_export_in_process(

@@ -3,7 +3,7 @@
 * Every cell — headers and comment lines included — that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return is prefixed with ``'``, so no spreadsheet can read it as a formula (OWASP "CSV injection"),
   after masking (:mod:`dataroom.core.redaction.export_chunks`).
-* Rows go out in chunks of row numbers; a big CSV export shares them with worker processes
+* Rows go out in chunks of row numbers; a big export shares them with worker processes
   (:mod:`dataroom.core.redaction.export_workers`), which changes nothing in the file.
 * The file states what it is: dataset and its source hash, policy version and content hash, and
   "de-identified, not anonymised / 已去标识化，非匿名化" (PIPL art. 73) — comment lines above the CSV header, or
@@ -21,6 +21,7 @@ import io
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +30,12 @@ from dataroom.core.cancel import CancelToken, Progress, no_progress
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.errors import InputError
 from dataroom.core.redaction import xlsx
-from dataroom.core.redaction.engine import CompiledPolicy, RedactedColumns
+from dataroom.core.redaction.engine import CompiledPolicy
 from dataroom.core.redaction.export_chunks import (
-    Chunking,
     neutralise,
     neutralise_column,
-    redact_chunk,
-    rows_of,
 )
-from dataroom.core.redaction.export_workers import ChunkCounts, VaultReader, csv_chunks
+from dataroom.core.redaction.export_workers import ChunkCounts, VaultReader, export_chunks
 
 FORMATS = ("csv", "xlsx")
 ENCODINGS = ("utf-8", "gb18030")
@@ -90,25 +88,6 @@ class ExportResult:
         }
 
 
-def _redacted_batches(
-    conn: Any,
-    info: DatasetInfo,
-    compiled: CompiledPolicy,
-    counts: ChunkCounts,
-    progress: Progress,
-    cancel: CancelToken | None,
-) -> Iterator[RedactedColumns]:
-    """Chunks of neutralised redacted cells, column by column, in row order."""
-    chunking = Chunking.of(conn, info)
-    for number in range(chunking.count):
-        if cancel is not None:
-            cancel.check()
-        batch = redact_chunk(conn, info, compiled, chunking, number)
-        counts.add(len(batch.row_numbers), batch.blanked, batch.dropped)
-        progress(chunking.done(number), chunking.top)
-        yield batch
-
-
 def _write_csv(
     fh: Any, encoding: str, label: ExportLabel, headers: Sequence[str], chunks: Iterator[bytes], digest: Any
 ) -> None:
@@ -123,20 +102,33 @@ def _write_csv(
         digest.update(data)
 
 
-def _write_xlsx(fh: Any, label: ExportLabel, headers: Sequence[str], batches: Iterator[Any]) -> None:
+def _write_xlsx(fh: Any, label: ExportLabel, headers: Sequence[str], chunks: Iterator[tuple[bytes, int]]) -> None:
+    """The About sheet with the label lines, then the rows in as many Data sheets as Excel's row limit needs."""
     book = xlsx.XlsxWriter(fh)
     book.sheet("About", [[neutralise(line.lstrip("# "))] for line in label.lines()])
-    rows = itertools.chain.from_iterable(map(rows_of, batches))
-    header = neutralise_column(list(headers))
-    sheet = 1
-    while True:
-        chunk = list(itertools.islice(rows, 1))
-        if not chunk and sheet > 1:
-            break
-        body = itertools.chain(chunk, itertools.islice(rows, xlsx.MAX_ROWS - 2))
-        book.sheet("Data" if sheet == 1 else f"Data ({sheet})", itertools.chain([header], body))
-        sheet += 1
+    header = xlsx.row_xml(neutralise_column(list(headers))).encode()
+    for sheet, pieces in itertools.groupby(_sheet_pieces(chunks, xlsx.MAX_ROWS - 1), key=itemgetter(0)):
+        with book.sheet_stream("Data" if sheet == 1 else f"Data ({sheet})") as out:
+            out.write(header)
+            for _, piece in pieces:
+                out.write(piece)
     book.close()
+
+
+def _sheet_pieces(chunks: Iterator[tuple[bytes, int]], room: int) -> Iterator[tuple[int, bytes]]:
+    """(sheet number, worksheet rows) pieces of ``chunks`` that put at most ``room`` rows on a sheet; sheet 1 comes
+    even without rows, so the header is always written."""
+    sheet, left = 1, room
+    yield sheet, b""
+    for data, rows in chunks:
+        while rows > left:
+            cut = 0
+            for _ in range(left):
+                cut = data.index(b"</row>", cut) + len(b"</row>")
+            yield sheet, data[:cut]
+            data, rows, sheet, left = data[cut:], rows - left, sheet + 1, room
+        left -= rows
+        yield sheet, data
 
 
 def write(
@@ -166,12 +158,14 @@ def write(
     counts = ChunkCounts()
     digest = hashlib.sha256()
     with atomic_writer(out) as fh:
-        if fmt == "csv":
-            chunks = csv_chunks(conn, info, compiled, encoding, counts, reader=reader, progress=progress, cancel=cancel)
-            with contextlib.closing(chunks):  # stops the workers at once if writing fails (e.g. a full disk)
-                _write_csv(fh, encoding, label, compiled.headers, chunks, digest)
-        else:
-            _write_xlsx(fh, label, compiled.headers, _redacted_batches(conn, info, compiled, counts, progress, cancel))
+        chunks = export_chunks(
+            conn, info, compiled, fmt, encoding, counts, reader=reader, progress=progress, cancel=cancel
+        )
+        with contextlib.closing(chunks):  # stops the workers at once if writing fails (e.g. a full disk)
+            if fmt == "csv":
+                _write_csv(fh, encoding, label, compiled.headers, (data for data, _ in chunks), digest)
+            else:
+                _write_xlsx(fh, label, compiled.headers, chunks)
     if fmt == "xlsx":
         with open(out, "rb") as done:
             while block := done.read(1 << 20):

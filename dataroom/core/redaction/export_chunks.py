@@ -1,4 +1,4 @@
-"""The redacted export's unit of work: one range of row numbers, redacted, neutralised and made CSV bytes.
+"""The redacted export's unit of work: one range of row numbers, redacted, neutralised and made CSV or XLSX bytes.
 
 Chunks are ranges of the row number (``rn``), not of positions, so any process can redact chunk ``k`` on its own
 with one keyset read (``rn > k·CHUNK_ROWS AND rn <= (k+1)·CHUNK_ROWS``) and the concatenation of every chunk's
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dataroom.core.datasets.store import DatasetInfo, read_columns
+from dataroom.core.redaction import xlsx
 from dataroom.core.redaction.csv_text import csv_columns_text, csv_text
 from dataroom.core.redaction.engine import CompiledPolicy, RedactedColumns
 
@@ -73,7 +74,10 @@ def rows_of(batch: RedactedColumns) -> list[tuple[str, ...]]:
     return [() for _ in batch.row_numbers]  # a policy that releases no column still writes one record per row
 
 
-def csv_bytes(batch: RedactedColumns, encoding: str) -> bytes:
-    """``batch``'s CSV records (CRLF, minimal quoting, as ``csv.writer`` writes them) in ``encoding``."""
+def chunk_bytes(batch: RedactedColumns, fmt: str, encoding: str) -> bytes:
+    """``batch`` as the bytes the export file holds for it: CSV records (CRLF, minimal quoting, as ``csv.writer``
+    writes them) in ``encoding``, or for ``xlsx`` the worksheet's ``<row>`` elements in UTF-8."""
+    if fmt == "xlsx":
+        return (xlsx.rows_xml(batch.columns) if batch.columns else "<row></row>" * len(batch.row_numbers)).encode()
     text = csv_columns_text(batch.columns) if batch.columns else csv_text(rows_of(batch))
     return text.encode(encoding)

@@ -1,17 +1,18 @@
-"""The redacted CSV export on several CPU cores.
+"""The redacted export on several CPU cores.
 
-Redacting is CPU-bound Python (HMAC pseudonyms, masks, CSV text) and CPython runs it on one core per process, so
-a big export hands its chunks (:mod:`dataroom.core.redaction.export_chunks`) round-robin to ``n`` worker
-processes, one per core: chunk ``k`` is made by worker ``k mod n``. The caller only writes and hashes the chunks
-in order as they come. It used to redact its share as well, but writing and hashing every byte made it the
-slowest of the processes and the others waited on it (1 M rows on 2 cores, medians of 7 interleaved runs: 5.75 s
-with the caller redacting, 5.0 s without). A worker stays at most about one chunk ahead (its pipe holds a
-megabyte), so memory stays bounded.
+Redacting is CPU-bound Python (HMAC pseudonyms, masks, CSV text or worksheet XML) and CPython runs it on one core
+per process, so a big export hands its chunks (:mod:`dataroom.core.redaction.export_chunks`) round-robin to ``n``
+worker processes, one per core: chunk ``k`` is made by worker ``k mod n``. The caller only writes and hashes the
+chunks in order as they come (for a workbook it also compresses them). It used to redact its share as well, but
+writing and hashing every byte made it the slowest of the processes and the others waited on it (1 M rows on 2
+cores, medians of 7 interleaved runs: 5.75 s with the caller redacting, 5.0 s without). A worker stays at most
+about one chunk ahead (its pipe holds a megabyte), so memory stays bounded.
 
 A worker opens the vault database itself, read-only, with the vault key and the policy's pseudonym key handed
 over through its stdin pipe (:mod:`dataroom.core.workers`), and binds the policy exactly as the caller does
 (:func:`~dataroom.core.redaction.binding.bind_policy`: same keys, same consent registry, same column types). What
-it sends back is the redacted CSV bytes, through its stdout pipe. Nothing is written to disk but the export.
+it sends back is the chunk's part of the export file (CSV records or worksheet rows), through its stdout pipe.
+Nothing is written to disk but the export.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataroom.core.cancel import CancelToken, Progress
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.redaction.binding import bind_policy
 from dataroom.core.redaction.engine import CompiledPolicy
-from dataroom.core.redaction.export_chunks import Chunking, csv_bytes, redact_chunk
+from dataroom.core.redaction.export_chunks import Chunking, chunk_bytes, redact_chunk
 from dataroom.core.redaction.policy import Policy
 from dataroom.core.vault.connection import open_connection
 
@@ -52,6 +53,7 @@ class VaultReader:
 class _Job:
     reader: VaultReader
     info: DatasetInfo
+    fmt: str
     encoding: str
     chunking: Chunking
     first: int
@@ -79,18 +81,20 @@ def worker_count(rows: int) -> int:
     return 0 if rows < PARALLEL_MIN_ROWS or cpus < 2 else min(cpus, MAX_WORKERS)
 
 
-def csv_chunks(
+def export_chunks(
     conn: Any,
     info: DatasetInfo,
     compiled: CompiledPolicy,
+    fmt: str,
     encoding: str,
     counts: ChunkCounts,
     *,
     reader: VaultReader | None,
     progress: Progress,
     cancel: CancelToken | None,
-) -> Iterator[bytes]:
-    """Every chunk's CSV bytes, in row order; with a ``reader``, big datasets are redacted by worker processes."""
+) -> Iterator[tuple[bytes, int]]:
+    """Every chunk's bytes in ``fmt`` (see :func:`chunk_bytes`) with its row count, in row order; with a ``reader``,
+    big datasets are redacted by worker processes."""
     chunking = Chunking.of(conn, info)
     count = worker_count(info.row_count) if reader is not None else 0
     helpers: list[workers.Worker] = []
@@ -98,7 +102,7 @@ def csv_chunks(
         for first in range(count):
             helper = workers.Worker(__name__)
             helpers.append(helper)
-            helper.order(_Job(reader, info, encoding, chunking, first, count))  # type: ignore[arg-type]
+            helper.order(_Job(reader, info, fmt, encoding, chunking, first, count))  # type: ignore[arg-type]
         for number in range(chunking.count):
             if cancel is not None:
                 cancel.check()
@@ -106,21 +110,21 @@ def csv_chunks(
                 _, (rows, blanked, dropped, _), data = helpers[number % count].receive()
                 tally = (rows, blanked, dropped)
             else:
-                data, tally = _csv_chunk(conn, info, compiled, chunking, number, encoding)
+                data, tally = _chunk(conn, info, compiled, chunking, number, fmt, encoding)
             counts.add(*tally)
             progress(chunking.done(number), chunking.top)
-            yield data
+            yield data, tally[0]
     finally:
         for helper in helpers:
             helper.close()
 
 
-def _csv_chunk(
-    conn: Any, info: DatasetInfo, compiled: CompiledPolicy, chunking: Chunking, number: int, encoding: str
+def _chunk(
+    conn: Any, info: DatasetInfo, compiled: CompiledPolicy, chunking: Chunking, number: int, fmt: str, encoding: str
 ) -> tuple[bytes, tuple[int, int, int]]:
-    """Chunk ``number`` as CSV bytes, with its (rows written, rows blanked, rows dropped): what either side makes."""
+    """Chunk ``number``'s bytes, with its (rows written, rows blanked, rows dropped): what either side makes."""
     batch = redact_chunk(conn, info, compiled, chunking, number)
-    return csv_bytes(batch, encoding), (len(batch.row_numbers), batch.blanked, batch.dropped)
+    return chunk_bytes(batch, fmt, encoding), (len(batch.row_numbers), batch.blanked, batch.dropped)
 
 
 def _work(orders: IO[bytes], out: IO[bytes]) -> None:
@@ -130,14 +134,14 @@ def _work(orders: IO[bytes], out: IO[bytes]) -> None:
         conn.execute("PRAGMA query_only = ON")
         compiled = bind_policy(conn, job.info, job.reader.policy, pseudonym_key=job.reader.pseudonym_key)
         for number in range(job.first, job.chunking.count, job.step):
-            data, tally = _csv_chunk(conn, job.info, compiled, job.chunking, number, job.encoding)
+            data, tally = _chunk(conn, job.info, compiled, job.chunking, number, job.fmt, job.encoding)
             workers.send(out, _CHUNK, data, *tally)
     finally:
         conn.close()
 
 
 def child_main() -> None:
-    """A worker: redact the chunks of the job in the first order and send their CSV bytes."""
+    """A worker: redact the chunks of the job in the first order and send their bytes."""
     workers.serve(_work)
 
 
