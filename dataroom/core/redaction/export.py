@@ -31,10 +31,7 @@ from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.errors import InputError
 from dataroom.core.redaction import xlsx
 from dataroom.core.redaction.engine import CompiledPolicy
-from dataroom.core.redaction.export_chunks import (
-    neutralise,
-    neutralise_column,
-)
+from dataroom.core.redaction.export_chunks import neutralise, neutralise_column
 from dataroom.core.redaction.export_workers import ChunkCounts, VaultReader, export_chunks
 
 FORMATS = ("csv", "xlsx")
@@ -145,7 +142,7 @@ def write(
     reader: VaultReader | None = None,
 ) -> ExportResult:
     """Write the redacted view of ``info`` to ``out`` (CSV in ``encoding``, or XLSX). With a ``reader``, a big
-    CSV export is shared with worker processes that redact as ``compiled`` does."""
+    export is shared with worker processes that redact as ``compiled`` does."""
     if fmt not in FORMATS:
         raise InputError(f"Unknown export format {fmt!r}; use csv or xlsx.")
     if encoding not in ENCODINGS:
