@@ -309,6 +309,26 @@ def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_page_size
     again.close()
 
 
+@pytest.mark.parametrize("page_size", [4096, 16384], ids=["earlier-4k-pages", "16k-pages"])
+def test_commits_still_in_the_wal_survive_a_kill_whatever_the_page_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
+) -> None:
+    monkeypatch.setattr(connection, "PAGE_SIZE", page_size)  # 4096: a vault made by an earlier version
+    s = vault_flows.create(tmp_path / "v", owner="alice", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
+    with s.vault.transaction() as tx:
+        tx.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [(f"wal-{i}", "x" * 100) for i in range(50)])
+    assert (tmp_path / "v" / "vault.db-wal").stat().st_size > 0  # committed, not yet checkpointed
+    shutil.copytree(tmp_path / "v", tmp_path / "copy")  # the files a kill -9 would leave
+    s.close()
+    monkeypatch.undo()
+    again = vault_flows.unlock(tmp_path / "copy", passphrase=PASSPHRASE)
+    conn = again.vault.connection()
+    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == page_size
+    assert conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'wal-%'").fetchone()[0] == 50
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    again.close()
+
+
 DEEP_JSON = '{"format": ' + "[" * 100_000 + "]" * 100_000 + "}"
 
 
