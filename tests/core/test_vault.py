@@ -269,6 +269,26 @@ def test_new_vaults_use_16_kib_pages(session, vault_dir: Path) -> None:
     assert (vault_dir / "vault.db").stat().st_size % 16384 == 0
 
 
+def _vault_with_pages(directory: Path, monkeypatch: pytest.MonkeyPatch, page_size: int, rows: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """A session on a new vault made with ``page_size`` pages (4096: as earlier versions made them), ``rows``
+    committed to ``meta``."""
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "PAGE_SIZE", page_size)
+        s = vault_flows.create(directory, owner="alice", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
+    with s.vault.transaction() as tx:
+        tx.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", rows)
+    return s
+
+
+def _reopened(directory: Path, page_size: int):  # type: ignore[no-untyped-def]
+    """The vault at ``directory`` unlocked, after checking it kept ``page_size`` and is sound."""
+    again = vault_flows.unlock(directory, passphrase=PASSPHRASE)
+    conn = again.vault.connection()
+    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == page_size
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    return again
+
+
 def _hot_journal_copy(source: Path, key: bytes, page_size: int, dest: Path) -> None:
     """Copy the vault at ``source`` into ``dest`` in the middle of a transaction that has already written pages to
     the database file, as a power cut would leave it: database changed, journal still there."""
@@ -289,20 +309,13 @@ def _hot_journal_copy(source: Path, key: bytes, page_size: int, dest: Path) -> N
 def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_page_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
 ) -> None:
-    monkeypatch.setattr(connection, "PAGE_SIZE", page_size)  # 4096: a vault made by an earlier version
-    s = vault_flows.create(tmp_path / "v", owner="alice", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
-    with s.vault.transaction() as tx:
-        tx.execute("INSERT INTO meta(key, value) VALUES ('kept', 'yes')")
+    s = _vault_with_pages(tmp_path / "v", monkeypatch, page_size, [("kept", "yes")])
     key = s.vault.key_bytes()
     s.close()
-    monkeypatch.undo()
     _hot_journal_copy(tmp_path / "v", key, page_size, tmp_path / "copy")
-    again = vault_flows.unlock(tmp_path / "copy", passphrase=PASSPHRASE)
-    conn = again.vault.connection()
-    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == page_size
+    again = _reopened(tmp_path / "copy", page_size)
     assert again.vault.meta("kept") == "yes"
-    assert conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'lost-%'").fetchone()[0] == 0
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert again.vault.connection().execute("SELECT count(*) FROM meta WHERE key LIKE 'lost-%'").fetchone()[0] == 0
     with again.vault.transaction() as tx:  # and it takes writes again
         tx.execute("INSERT INTO meta(key, value) VALUES ('after', 'yes')")
     assert again.vault.meta("after") == "yes"
@@ -313,19 +326,12 @@ def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_page_size
 def test_commits_still_in_the_wal_survive_a_kill_whatever_the_page_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
 ) -> None:
-    monkeypatch.setattr(connection, "PAGE_SIZE", page_size)  # 4096: a vault made by an earlier version
-    s = vault_flows.create(tmp_path / "v", owner="alice", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
-    with s.vault.transaction() as tx:
-        tx.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [(f"wal-{i}", "x" * 100) for i in range(50)])
+    s = _vault_with_pages(tmp_path / "v", monkeypatch, page_size, [(f"wal-{i}", "x" * 100) for i in range(50)])
     assert (tmp_path / "v" / "vault.db-wal").stat().st_size > 0  # committed, not yet checkpointed
     shutil.copytree(tmp_path / "v", tmp_path / "copy")  # the files a kill -9 would leave
     s.close()
-    monkeypatch.undo()
-    again = vault_flows.unlock(tmp_path / "copy", passphrase=PASSPHRASE)
-    conn = again.vault.connection()
-    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == page_size
-    assert conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'wal-%'").fetchone()[0] == 50
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    again = _reopened(tmp_path / "copy", page_size)
+    assert again.vault.connection().execute("SELECT count(*) FROM meta WHERE key LIKE 'wal-%'").fetchone()[0] == 50
     again.close()
 
 
