@@ -15,7 +15,7 @@ from dataroom.core.flows import vault as vault_flows
 from dataroom.core.users.roles import Role
 from dataroom.core.vault import slots
 from dataroom.core.vault.backup import BadBackup, inspect_backup
-from dataroom.core.vault.connection import rekey_connection
+from dataroom.core.vault.connection import CIPHER, rekey_connection
 from dataroom.core.vault.errors import VaultExists, WrongPassphrase
 from dataroom.core.vault.layout import ProcessLock
 from tests.conftest import PASSPHRASE, fast_kdf_params
@@ -82,6 +82,9 @@ def test_backup_restore_round_trip(session, tmp_path: Path) -> None:
     s = vault_flows.unlock(target, passphrase=PASSPHRASE)
     assert _rows(s) == before
     assert audit_flows.verify(s).ok
+    conn = s.vault.connection()  # the copy has a new vault's cipher settings
+    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == CIPHER.page_size
+    assert conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == CIPHER.hmac
     assert {p.name: p.stat().st_mode & 0o777 for p in target.iterdir()} == {p.name: 0o600 for p in target.iterdir()}
     assert [r.action for r in audit_flows.show(s)][-2:] == ["vault.restore", "vault.unlock"]
     s.close()

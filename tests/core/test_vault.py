@@ -263,38 +263,55 @@ def test_bulk_transaction_uses_a_rollback_journal_only_while_it_is_the_only_conn
     assert during == ("wal", 1) and vault.meta("bulk") == vault.meta("shared") == "1"
 
 
-def test_new_vaults_use_16_kib_pages(session, vault_dir: Path) -> None:
-    assert int(session.vault.connection().execute("PRAGMA page_size").fetchone()[0]) == connection.PAGE_SIZE == 16384
+def test_new_vaults_use_16_kib_pages_tagged_by_hmac_sha256(session, vault_dir: Path) -> None:
+    conn = session.vault.connection()
+    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == 16384
+    assert conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == "HMAC_SHA256"
     session.close()
     assert (vault_dir / "vault.db").stat().st_size % 16384 == 0
 
 
-def _vault_with_pages(directory: Path, monkeypatch: pytest.MonkeyPatch, page_size: int, rows: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
-    """A session on a new vault made with ``page_size`` pages (4096: as earlier versions made them), ``rows``
-    committed to ``meta``."""
+#: What vaults were made with: this version's settings, and each earlier version's (written out, not taken from
+#: ``connection``: a vault made by an earlier version must open whatever that module lists).
+ALL_CIPHERS = pytest.mark.parametrize(
+    "settings",
+    [
+        connection.CipherSettings(16384, "HMAC_SHA256"),
+        connection.CipherSettings(16384, "HMAC_SHA512"),
+        connection.CipherSettings(4096, "HMAC_SHA512"),
+    ],
+    ids=lambda c: f"{c.page_size // 1024}k-{c.hmac.lower()}",
+)
+
+
+def _vault_with(directory: Path, monkeypatch: pytest.MonkeyPatch, settings, rows: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """A session on a new vault made with cipher ``settings`` (as an earlier version made them, for those),
+    ``rows`` committed to ``meta``."""
     with monkeypatch.context() as patch:
-        patch.setattr(connection, "PAGE_SIZE", page_size)
+        patch.setattr(connection, "CIPHER", settings)
         s = vault_flows.create(directory, owner="alice", passphrase=PASSPHRASE, kdf_params=fast_kdf_params())
     with s.vault.transaction() as tx:
         tx.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", rows)
     return s
 
 
-def _reopened(directory: Path, page_size: int):  # type: ignore[no-untyped-def]
-    """The vault at ``directory`` unlocked, after checking it kept ``page_size`` and is sound."""
+def _reopened(directory: Path, settings):  # type: ignore[no-untyped-def]
+    """The vault at ``directory`` unlocked, after checking it kept its cipher ``settings`` and is sound."""
     again = vault_flows.unlock(directory, passphrase=PASSPHRASE)
     conn = again.vault.connection()
-    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == page_size
+    assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == settings.page_size
+    assert conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == settings.hmac
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     return again
 
 
-def _hot_journal_copy(source: Path, key: bytes, page_size: int, dest: Path) -> None:
+def _hot_journal_copy(source: Path, key: bytes, settings, dest: Path) -> None:  # type: ignore[no-untyped-def]
     """Copy the vault at ``source`` into ``dest`` in the middle of a transaction that has already written pages to
     the database file, as a power cut would leave it: database changed, journal still there."""
     conn = sqlcipher.connect(str(source / "vault.db"), isolation_level=None)
     conn.execute(connection.key_pragma(key))
-    conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+    for pragma in settings.pragmas():
+        conn.execute(pragma)
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA cache_size = 2")  # spill changed pages into the database file before the commit
     conn.execute("BEGIN")
@@ -305,15 +322,15 @@ def _hot_journal_copy(source: Path, key: bytes, page_size: int, dest: Path) -> N
     conn.close()
 
 
-@pytest.mark.parametrize("page_size", [4096, 16384], ids=["earlier-4k-pages", "16k-pages"])
-def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_page_size(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
+@ALL_CIPHERS
+def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_cipher_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings
 ) -> None:
-    s = _vault_with_pages(tmp_path / "v", monkeypatch, page_size, [("kept", "yes")])
+    s = _vault_with(tmp_path / "v", monkeypatch, settings, [("kept", "yes")])
     key = s.vault.key_bytes()
     s.close()
-    _hot_journal_copy(tmp_path / "v", key, page_size, tmp_path / "copy")
-    again = _reopened(tmp_path / "copy", page_size)
+    _hot_journal_copy(tmp_path / "v", key, settings, tmp_path / "copy")
+    again = _reopened(tmp_path / "copy", settings)
     assert again.vault.meta("kept") == "yes"
     assert again.vault.connection().execute("SELECT count(*) FROM meta WHERE key LIKE 'lost-%'").fetchone()[0] == 0
     with again.vault.transaction() as tx:  # and it takes writes again
@@ -322,15 +339,15 @@ def test_a_vault_killed_mid_transaction_opens_rolled_back_whatever_its_page_size
     again.close()
 
 
-@pytest.mark.parametrize("page_size", [4096, 16384], ids=["earlier-4k-pages", "16k-pages"])
-def test_commits_still_in_the_wal_survive_a_kill_whatever_the_page_size(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
+@ALL_CIPHERS
+def test_commits_still_in_the_wal_survive_a_kill_whatever_the_cipher_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings
 ) -> None:
-    s = _vault_with_pages(tmp_path / "v", monkeypatch, page_size, [(f"wal-{i}", "x" * 100) for i in range(50)])
+    s = _vault_with(tmp_path / "v", monkeypatch, settings, [(f"wal-{i}", "x" * 100) for i in range(50)])
     assert (tmp_path / "v" / "vault.db-wal").stat().st_size > 0  # committed, not yet checkpointed
     shutil.copytree(tmp_path / "v", tmp_path / "copy")  # the files a kill -9 would leave
     s.close()
-    again = _reopened(tmp_path / "copy", page_size)
+    again = _reopened(tmp_path / "copy", settings)
     assert again.vault.connection().execute("SELECT count(*) FROM meta WHERE key LIKE 'wal-%'").fetchone()[0] == 50
     again.close()
 

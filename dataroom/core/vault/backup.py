@@ -30,7 +30,7 @@ from dataroom.core.secrets import wrap as keywrap
 from dataroom.core.secrets.kdf import KdfParams
 from dataroom.core.timeutil import utc_now
 from dataroom.core.vault import schema, slots
-from dataroom.core.vault.connection import PAGE_SIZE, integrity_check, open_connection, rekey_connection
+from dataroom.core.vault.connection import CIPHER, integrity_check, open_connection, rekey_connection
 from dataroom.core.vault.errors import IntegrityFailure, NotAVault, VaultExists, WrongPassphrase
 from dataroom.core.vault.layout import (
     ProcessLock,
@@ -76,7 +76,8 @@ def make_backup(vault: Vault, dest: Path, passphrase: str, kdf_params: KdfParams
     with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".dataroom-backup-") as tmp:
         copy = Path(tmp) / "vault.db"  # encrypted under backup_key from its first page on
         conn.execute("ATTACH DATABASE ? AS backup KEY \"x'" + backup_key.hex() + "'\"", (str(copy),))
-        conn.execute(f"PRAGMA backup.cipher_page_size = {PAGE_SIZE}")
+        for pragma in CIPHER.pragmas("backup"):
+            conn.execute(pragma)
         try:
             conn.execute("BEGIN")  # one read snapshot for the whole copy
             try:
