@@ -46,6 +46,7 @@ COLUMNS = {
     "customer": [f"C{i:08d}" for i in range(300)],
     "email": [f"user{i}@Example.COM" for i in range(300)],
     "card": [f"62{RNG.randrange(10**14, 10**17)}" for _ in range(300)],
+    "card19": [f"62{RNG.randrange(10**16, 10**17)}" for _ in range(300)],  # one length: the strided path
     "id": _ids(300),
     "amount": [f"{RNG.uniform(0, 10 ** RNG.randrange(1, 9)):.{RNG.randrange(0, 3)}f}" for _ in range(300)] + ["0"],
     # One-character surnames, two- and three-character names; the hostile variants add compound surnames,
@@ -93,7 +94,7 @@ def test_placeholders_are_short_and_have_no_digit_or_at_sign() -> None:
     assert normalize._MAX_NULL_LENGTH <= 9
 
 
-@pytest.mark.parametrize("name", ["mobile", "card", "id", "customer", "address", "name"])
+@pytest.mark.parametrize("name", ["mobile", "card", "card19", "id", "customer", "address", "name"])
 @pytest.mark.parametrize("t", [T.MOBILE, T.BANK_CARD, T.RESIDENT_ID, T.NAME, T.ADDRESS, T.TEXT])
 def test_column_masks_agree_with_the_value_by_value_masks(name: str, t: T) -> None:
     for values in _variants(name):
@@ -149,6 +150,8 @@ def test_csv_text_is_what_csv_writer_writes() -> None:
         csv.writer(expected, lineterminator="\r\n").writerows(rows)
         assert csv_text(rows) == expected.getvalue(), rows
         assert csv_columns_text(list(zip(*rows, strict=True))) == expected.getvalue(), rows
+    with pytest.raises(ValueError, match="same length"):
+        csv_columns_text([["a", "b"], ["c"]])
 
 
 def test_column_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
