@@ -34,6 +34,7 @@ from dataroom.core.flows.transfer_support import MAX_DOCUMENT_BYTES, SignedDocum
 from dataroom.core.ingest.digest import file_sha256
 from dataroom.core.redaction import policy_store
 from dataroom.core.redaction.engine import CompiledPolicy
+from dataroom.core.redaction.export_workers import VaultReader
 from dataroom.core.redaction.policy_store import StoredPolicy
 from dataroom.core.session import Session
 from dataroom.core.transfer import (
@@ -188,10 +189,13 @@ def export_packet(
         info.name, recipient_card.party.organisation, packet_id)  # fmt: skip
     if target.exists():
         raise InputError(f"{target} already exists; choose another file name.")
+    # Worker processes bind the same policy with the same recipient key (none for the full data).
+    reader = VaultReader(session.vault.layout.db, session.vault.key_bytes(), None if stored is None else stored.policy,
+                         b"" if full else policy_view.pseudonym_key(conn, fp))  # fmt: skip
     written = sending.write(
         conn, target, packet_id=packet_id, info=info, release=release, compiled=compiled, canary_at=canary_at,
         canary_rows=canary_rows, parties=parties, nda=(agreement.id, agreement.content_sha256),
-        anchor=audit_log.head(conn), progress=progress, cancel=cancel,
+        anchor=audit_log.head(conn), progress=progress, cancel=cancel, reader=reader,
     )  # fmt: skip
     m = written.manifest
     try:

@@ -74,6 +74,34 @@ def rows_of(batch: RedactedColumns) -> list[tuple[str, ...]]:
     return [() for _ in batch.row_numbers]  # a policy that releases no column still writes one record per row
 
 
+@dataclass(frozen=True)
+class Made:
+    """One chunk made: its bytes, (rows it holds, rows blanked, rows dropped), and whatever else its maker
+    reports (picklable; ``None`` for nothing)."""
+
+    data: bytes
+    tally: tuple[int, int, int]
+    extra: Any = None
+
+
+@dataclass(frozen=True)
+class FileChunks:
+    """The export file's chunks: redacted, neutralised, as CSV records in ``encoding`` or worksheet rows."""
+
+    info: DatasetInfo
+    chunking: Chunking
+    fmt: str
+    encoding: str
+
+    def make(self, conn: Any, compiled: CompiledPolicy | None, number: int) -> Made:
+        """Chunk ``number``, made."""
+        if compiled is None:
+            raise ValueError("an export file is always redacted by a policy")
+        batch = redact_chunk(conn, self.info, compiled, self.chunking, number)
+        data = chunk_bytes(batch, self.fmt, self.encoding)
+        return Made(data, (len(batch.row_numbers), batch.blanked, batch.dropped))
+
+
 def chunk_bytes(batch: RedactedColumns, fmt: str, encoding: str) -> bytes:
     """``batch`` as the bytes the export file holds for it: CSV records (CRLF, minimal quoting, as ``csv.writer``
     writes them) in ``encoding``, or for ``xlsx`` the worksheet's ``<row>`` elements in UTF-8."""

@@ -13,22 +13,28 @@ over through its stdin pipe (:mod:`dataroom.core.workers`), and binds the policy
 (:func:`~dataroom.core.redaction.binding.bind_policy`: same keys, same consent registry, same column types). What
 it sends back is the chunk's part of the export file (CSV records or worksheet rows), through its stdout pipe.
 Nothing is written to disk but the export.
+
+What a chunk is made into is the job's :class:`ChunkMaker`: the export file's records
+(:class:`~dataroom.core.redaction.export_chunks.FileChunks`) or a transfer packet's payload
+(:class:`~dataroom.core.transfer.payload_chunks.PayloadChunks`, which also places the recipient's canary rows and
+samples their tokens). Either runs the same in a worker or in the caller.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from dataroom.core import workers
 from dataroom.core.cancel import CancelToken, Progress
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.redaction.binding import bind_policy
 from dataroom.core.redaction.engine import CompiledPolicy
-from dataroom.core.redaction.export_chunks import Chunking, chunk_bytes, redact_chunk
+from dataroom.core.redaction.export_chunks import Chunking, FileChunks, Made
 from dataroom.core.redaction.policy import Policy
 from dataroom.core.vault.connection import open_connection
 
@@ -36,26 +42,33 @@ from dataroom.core.vault.connection import open_connection
 PARALLEL_MIN_ROWS = 200_000
 #: Worker processes at most; the caller, which reads and writes every byte they make, is the limit beyond this.
 MAX_WORKERS = 4
-_CHUNK = 1
+_CHUNK, _EXTRA = 1, 2
 
 
 @dataclass(frozen=True)
 class VaultReader:
-    """What a worker needs to read the vault and redact as the caller does."""
+    """What a worker needs to read the vault and redact as the caller does (``policy`` ``None``: the rows as
+    stored, for a full packet)."""
 
     db: Path
     key: bytes = field(repr=False)
-    policy: Policy
+    policy: Policy | None
     pseudonym_key: bytes = field(repr=False)
+
+
+class ChunkMaker(Protocol):
+    """Makes chunk ``number`` of dataset ``info``'s rows into bytes; picklable, so a worker can run it too."""
+
+    info: DatasetInfo
+    chunking: Chunking
+
+    def make(self, conn: Any, compiled: CompiledPolicy | None, number: int) -> Made: ...
 
 
 @dataclass(frozen=True)
 class _Job:
     reader: VaultReader
-    info: DatasetInfo
-    fmt: str
-    encoding: str
-    chunking: Chunking
+    maker: ChunkMaker
     first: int
     step: int
 
@@ -81,6 +94,36 @@ def worker_count(rows: int) -> int:
     return 0 if rows < PARALLEL_MIN_ROWS or cpus < 2 else min(cpus, MAX_WORKERS)
 
 
+def made_chunks(
+    conn: Any,
+    maker: ChunkMaker,
+    compiled: CompiledPolicy | None,
+    *,
+    reader: VaultReader | None,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> Iterator[Made]:
+    """Every chunk of ``maker`` in row order; with a ``reader``, big datasets are made by worker processes that
+    bind ``reader.policy`` as ``compiled`` was bound."""
+    chunking = maker.chunking
+    count = worker_count(maker.info.row_count) if reader is not None else 0
+    helpers: list[workers.Worker] = []
+    try:
+        for first in range(count):
+            helper = workers.Worker(__name__)
+            helpers.append(helper)
+            helper.order(_Job(reader, maker, first, count))  # type: ignore[arg-type]
+        for number in range(chunking.count):
+            if cancel is not None:
+                cancel.check()
+            made = _received(helpers[number % count]) if helpers else maker.make(conn, compiled, number)
+            progress(chunking.done(number), chunking.top)
+            yield made
+    finally:
+        for helper in helpers:
+            helper.close()
+
+
 def export_chunks(
     conn: Any,
     info: DatasetInfo,
@@ -93,38 +136,17 @@ def export_chunks(
     progress: Progress,
     cancel: CancelToken | None,
 ) -> Iterator[tuple[bytes, int]]:
-    """Every chunk's bytes in ``fmt`` (see :func:`chunk_bytes`) with its row count, in row order; with a ``reader``,
-    big datasets are redacted by worker processes."""
-    chunking = Chunking.of(conn, info)
-    count = worker_count(info.row_count) if reader is not None else 0
-    helpers: list[workers.Worker] = []
-    try:
-        for first in range(count):
-            helper = workers.Worker(__name__)
-            helpers.append(helper)
-            helper.order(_Job(reader, info, fmt, encoding, chunking, first, count))  # type: ignore[arg-type]
-        for number in range(chunking.count):
-            if cancel is not None:
-                cancel.check()
-            if helpers:
-                _, (rows, blanked, dropped, _), data = helpers[number % count].receive()
-                tally = (rows, blanked, dropped)
-            else:
-                data, tally = _chunk(conn, info, compiled, chunking, number, fmt, encoding)
-            counts.add(*tally)
-            progress(chunking.done(number), chunking.top)
-            yield data, tally[0]
-    finally:
-        for helper in helpers:
-            helper.close()
+    """Every chunk of the export file in ``fmt`` (see :class:`FileChunks`) with its row count, in row order."""
+    maker = FileChunks(info, Chunking.of(conn, info), fmt, encoding)
+    for made in made_chunks(conn, maker, compiled, reader=reader, progress=progress, cancel=cancel):
+        counts.add(*made.tally)
+        yield made.data, made.tally[0]
 
 
-def _chunk(
-    conn: Any, info: DatasetInfo, compiled: CompiledPolicy, chunking: Chunking, number: int, fmt: str, encoding: str
-) -> tuple[bytes, tuple[int, int, int]]:
-    """Chunk ``number``'s bytes, with its (rows written, rows blanked, rows dropped): what either side makes."""
-    batch = redact_chunk(conn, info, compiled, chunking, number)
-    return chunk_bytes(batch, fmt, encoding), (len(batch.row_numbers), batch.blanked, batch.dropped)
+def _received(helper: workers.Worker) -> Made:
+    _, (rows, blanked, dropped, more), data = helper.receive()
+    # What else the maker reported comes as a message of its own: the chunk's bytes are used as they arrived.
+    return Made(data, (rows, blanked, dropped), pickle.loads(helper.receive()[2]) if more else None)
 
 
 def _work(orders: IO[bytes], out: IO[bytes]) -> None:
@@ -132,16 +154,20 @@ def _work(orders: IO[bytes], out: IO[bytes]) -> None:
     conn = open_connection(job.reader.db, job.reader.key)
     try:
         conn.execute("PRAGMA query_only = ON")
-        compiled = bind_policy(conn, job.info, job.reader.policy, pseudonym_key=job.reader.pseudonym_key)
-        for number in range(job.first, job.chunking.count, job.step):
-            data, tally = _chunk(conn, job.info, compiled, job.chunking, number, job.fmt, job.encoding)
-            workers.send(out, _CHUNK, data, *tally)
+        policy = job.reader.policy
+        compiled = None if policy is None else bind_policy(
+            conn, job.maker.info, policy, pseudonym_key=job.reader.pseudonym_key)  # fmt: skip
+        for number in range(job.first, job.maker.chunking.count, job.step):
+            made = job.maker.make(conn, compiled, number)
+            workers.send(out, _CHUNK, made.data, *made.tally, made.extra is not None)
+            if made.extra is not None:
+                workers.send(out, _EXTRA, pickle.dumps(made.extra))
     finally:
         conn.close()
 
 
 def child_main() -> None:
-    """A worker: redact the chunks of the job in the first order and send their bytes."""
+    """A worker: make the chunks of the job in the first order and send their bytes."""
     workers.serve(_work)
 
 

@@ -1,9 +1,9 @@
 """The payload plaintext: one JSON header line, then the rows as CSV (RFC 4180: CRLF, minimal quoting), UTF-8.
 
-It only ever exists in memory, a batch at a time: :class:`PayloadSource` is the file object age encryption
-reads from, producing the text batch by batch from the rows it is given; :class:`PayloadSink` is the file
-object age decryption writes into, parsing complete records as they arrive and handing them over in batches.
-Both hash and count the exact plaintext bytes. Nothing is ever written to disk unencrypted.
+It only ever exists in memory, a chunk at a time: :class:`PayloadSource` is the file object age encryption
+reads from, handing over the chunks of records it is given (:mod:`~dataroom.core.transfer.payload_chunks`);
+:class:`PayloadSink` is the file object age decryption writes into, parsing complete records as they arrive and
+handing them over in batches. Both hash and count the exact plaintext bytes. Nothing is written to disk unencrypted.
 
 pyrage holds the GIL while it encrypts or decrypts, so a second thread would not overlap any work; the import
 therefore parses inside the decryptor's ``write`` calls on the importing thread (the one that owns the vault
@@ -21,7 +21,6 @@ from typing import Any
 
 from dataroom.core.canonical import canonical_json
 from dataroom.core.ingest.csv_reader import FIELD_CAP
-from dataroom.core.redaction.csv_text import csv_text
 from dataroom.core.transfer.errors import TamperedPacket
 
 FORMAT = "dataroom-payload"
@@ -38,15 +37,12 @@ def header(packet_id: str, columns: Sequence[str]) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "packet_id": packet_id, "columns": list(columns)}
 
 
-def _csv_bytes(rows: Sequence[Sequence[str]]) -> bytes:
-    return csv_text(rows).encode("utf-8")
-
-
 class PayloadSource:
-    """A readable file object producing the payload from batches of rows (each row a sequence of strings)."""
+    """A readable file object producing the payload: its header line, then chunks of CSV records, each given as
+    (its UTF-8 bytes, its record count)."""
 
-    def __init__(self, head: dict[str, Any], batches: Iterator[Sequence[Sequence[str]]]) -> None:
-        self._chunks = self._produce(head, batches)
+    def __init__(self, head: dict[str, Any], chunks: Iterator[tuple[bytes, int]]) -> None:
+        self._chunks = self._produce(head, chunks)
         #: What stopped the rows (a cancel, a database error): age reports it only as its own error.
         self.failure: BaseException | None = None
         self._chunk = b""
@@ -55,12 +51,12 @@ class PayloadSource:
         self.size = 0
         self.rows = 0
 
-    def _produce(self, head: dict[str, Any], batches: Iterator[Sequence[Sequence[str]]]) -> Iterator[bytes]:
+    def _produce(self, head: dict[str, Any], chunks: Iterator[tuple[bytes, int]]) -> Iterator[bytes]:
         yield canonical_json(head) + b"\n"
-        for batch in batches:
-            if batch:
-                self.rows += len(batch)
-                yield _csv_bytes(batch)
+        for data, rows in chunks:
+            if data:
+                self.rows += rows
+                yield data
 
     def read(self, size: int = -1) -> bytes:
         while self._pos >= len(self._chunk):

@@ -1,19 +1,20 @@
 """Writing a packet: rows of the redacted (or full) view, canaries planted, encrypted to the recipient while they
 are produced, the manifest signed, all in one atomically written file.
 
-Memory stays bounded: rows are read, redacted, turned into CSV and encrypted one batch at a time, and the
-ciphertext goes straight into the container. The output file appears only once complete (atomic rename); a
-failure or a cancel leaves nothing behind.
+Memory stays bounded: rows are read, redacted, turned into CSV and encrypted one chunk at a time
+(:mod:`~dataroom.core.transfer.payload_chunks`; for a big dataset, worker processes make the chunks as for the
+redacted export), and the ciphertext goes straight into the container. The output file appears only once complete
+(atomic rename); a failure or a cancel leaves nothing behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import methodcaller
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,21 +22,18 @@ import pyrage
 
 from dataroom.core.atomic import atomic_writer
 from dataroom.core.cancel import CancelToken, Progress, no_progress
-from dataroom.core.datasets import store
 from dataroom.core.datasets.store import DatasetInfo
 from dataroom.core.deal.cards import Card
 from dataroom.core.deal.keys import KeySet
 from dataroom.core.errors import InputError
-from dataroom.core.redaction import operators as ops
 from dataroom.core.redaction.engine import CompiledPolicy
+from dataroom.core.redaction.export_workers import VaultReader, made_chunks
 from dataroom.core.timeutil import utc_now
 from dataroom.core.transfer import container, manifest, payload
 from dataroom.core.transfer.manifest import Manifest
+from dataroom.core.transfer.payload_chunks import TOKEN_SAMPLE_SUFFIX, PayloadChunks, Placed
 from dataroom.core.transfer.policy_view import Release
 
-BATCH = 20_000
-#: A pseudonym token is sampled for tracing when its last character is this one (1 in 32 of them).
-TOKEN_SAMPLE_SUFFIX = "A"
 #: At most this many tokens are kept per packet.
 MAX_SAMPLED_TOKENS = 200_000
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
@@ -53,78 +51,37 @@ def default_file_name(dataset: str, recipient_organisation: str, packet_id: str)
 
 @dataclass
 class _State:
-    """What the row stream found on the way: canaries as placed, sampled tokens, rows read."""
+    """What the payload's chunks reported on the way: canaries as placed, sampled tokens, rows so far."""
 
     canaries: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     tokens: set[str] = field(default_factory=set)
     emitted: int = 0
 
-
-def _sample(state: _State, columns: Sequence[Sequence[str]]) -> None:
-    if len(state.tokens) >= MAX_SAMPLED_TOKENS:
-        return
-    ends_sampled = methodcaller("endswith", TOKEN_SAMPLE_SUFFIX)
-    for col in columns:
-        state.tokens.update(filter(ends_sampled, col))
+    def sample(self, tokens: Iterator[str] | Sequence[str]) -> None:
+        if len(self.tokens) < MAX_SAMPLED_TOKENS:
+            self.tokens.update(tokens)
 
 
-def _rows(
+def _chunks(
     conn: Any,
-    info: DatasetInfo,
+    maker: PayloadChunks,
     compiled: CompiledPolicy | None,
-    canary_at: Sequence[int],
-    canary_rows: Sequence[tuple[str, ...]],
     state: _State,
+    reader: VaultReader | None,
     progress: Progress,
     cancel: CancelToken | None,
-) -> Iterator[list[tuple[str, ...]]]:
-    """Batches of payload rows in row order, with the canaries placed before their source rows."""
-    if compiled is not None:
-        sources = compiled.sources()
-        pseudonymised = [i for i, o in enumerate(compiled.outputs) if o.op == ops.PSEUDONYM]
-    else:
-        sources, pseudonymised = list(range(1, info.column_count + 1)), []
-    if compiled is not None and pseudonymised:
-        # Canaries carry the recipient's tokens too; they are sampled like any other row.
-        canary_columns = list(zip(*canary_rows, strict=True)) if canary_rows else []
-        _sample(state, [canary_columns[i] for i in pseudonymised] if canary_columns else [])
-    pending = 0  # index of the next canary to place
-    done = 0
-    for read, columns in store.column_batches(conn, info, sources, BATCH):
-        if cancel is not None:
-            cancel.check()
-        if compiled is not None:
-            red = compiled.redact_columns(read, dict(zip(sources, columns, strict=True)))
-            numbers = red.row_numbers
-            rows: list[tuple[str, ...]] = list(zip(*red.columns, strict=True)) if red.columns else []
-            _sample(state, [red.columns[i] for i in pseudonymised])
-        else:
-            numbers = read
-            rows = list(zip(*columns, strict=True))  # type: ignore[arg-type]
-        last = read[-1]
-        if pending < len(canary_at) and canary_at[pending] <= last:
-            merged: list[tuple[str, ...]] = []
-            for n, row in zip(numbers, rows, strict=True):
-                while pending < len(canary_at) and canary_at[pending] <= n:
-                    state.canaries.append((state.emitted + len(merged) + 1, canary_rows[pending]))
-                    merged.append(canary_rows[pending])
-                    pending += 1
-                merged.append(row)
-            while pending < len(canary_at) and canary_at[pending] <= last:
-                state.canaries.append((state.emitted + len(merged) + 1, canary_rows[pending]))
-                merged.append(canary_rows[pending])
-                pending += 1
-            rows = merged
-        state.emitted += len(rows)
-        done += len(read)
-        progress(done, info.row_count)
-        yield rows
-    tail = list(canary_rows[pending:])
-    for row in tail:
-        state.emitted += 1
-        state.canaries.append((state.emitted, row))
-    if tail:
-        yield tail
+) -> Iterator[tuple[bytes, int]]:
+    """The payload's records chunk by chunk in row order, with (bytes, rows), recording what each chunk placed."""
+    # Canaries carry the recipient's tokens too; they are sampled like any other row.
+    state.sample(t for row in maker.canary_rows for i in maker.sampled if (t := row[i]).endswith(TOKEN_SAMPLE_SUFFIX))
+    made_iter = made_chunks(conn, maker, compiled, reader=reader, progress=progress, cancel=cancel)
+    with contextlib.closing(made_iter):  # stops the workers as soon as this stream is closed
+        for made in made_iter:
+            placed: Placed = made.extra
+            state.canaries.extend((state.emitted + at, maker.canary_rows[k]) for at, k in placed.canaries)
+            state.sample(placed.tokens)
+            state.emitted += made.tally[0]
+            yield made.data, made.tally[0]
 
 
 @dataclass(frozen=True)
@@ -217,8 +174,10 @@ def write(
     anchor: tuple[int, bytes],
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    reader: VaultReader | None = None,
 ) -> WrittenPacket:
-    """Write the packet to ``out`` atomically; ``compiled`` is ``None`` for the full data."""
+    """Write the packet to ``out`` atomically; ``compiled`` is ``None`` for the full data. With a ``reader`` (whose
+    policy is ``compiled``'s, bound the same way), a big dataset's chunks are made by worker processes."""
     if not release.columns:
         raise InputError("The policy releases no column of this dataset; there is nothing to send.")
     out = Path(out)
@@ -228,11 +187,10 @@ def write(
         raise InputError(f"{out} is a folder; give a file name.")
     state = _State()
     names = [c.name for c in release.columns]
-    source = payload.PayloadSource(
-        payload.header(packet_id, names),
-        _rows(conn, info, compiled, canary_at, canary_rows, state, progress, cancel),
-    )
-    with atomic_writer(out) as fh:
+    maker = PayloadChunks.of(conn, info, compiled, canary_at, canary_rows)
+    chunks = _chunks(conn, maker, compiled, state, reader, progress, cancel)
+    source = payload.PayloadSource(payload.header(packet_id, names), chunks)
+    with contextlib.closing(chunks), atomic_writer(out) as fh:  # a failed write stops the workers at once
         raw, signature = seal(fh, source, Sealing(packet_id, info, release, parties, nda, anchor))
     digest = hashlib.sha256()
     with open(out, "rb") as done:

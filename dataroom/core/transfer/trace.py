@@ -27,7 +27,8 @@ from dataroom.core.deal import counterparties, fingerprint
 from dataroom.core.ingest.csv_reader import CsvSource
 from dataroom.core.ingest.table import sniff
 from dataroom.core.ingest.xlsx_reader import XlsxSource
-from dataroom.core.transfer import records, sending
+from dataroom.core.transfer import records
+from dataroom.core.transfer.payload_chunks import TOKEN_SAMPLE_SUFFIX
 from dataroom.core.transfer.records import SentPacket
 
 BATCH = 5000
@@ -189,7 +190,7 @@ def trace(conn: Connection, path: Path, *, progress: Progress = no_progress,
     finally:
         source.close()
     token_hits: dict[str, int] = defaultdict(int)
-    sampled = sorted(t for t in tokens if t.endswith(sending.TOKEN_SAMPLE_SUFFIX))
+    sampled = sorted(t for t in tokens if t.endswith(TOKEN_SAMPLE_SUFFIX))
     for packets in records.token_packets(conn, sampled).values():
         for packet_id in packets:  # packets to the same recipient share its tokens: each counts them
             token_hits[packet_id] += 1
