@@ -74,8 +74,9 @@ class PayloadChunks:
             numbers, columns = read_columns(conn, self.info, positions, low, high)
             blanked = dropped = 0
         else:
-            read, stored = read_columns(conn, self.info, compiled.sources(), low, high)
-            red = compiled.redact_columns(read, dict(zip(compiled.sources(), stored, strict=True)))
+            sources = compiled.sources()
+            read, stored = read_columns(conn, self.info, sources, low, high)
+            red = compiled.redact_columns(read, dict(zip(sources, stored, strict=True)))
             numbers, columns, blanked, dropped = red.row_numbers, red.columns, red.blanked, red.dropped
         tokens = [t for t in chain.from_iterable(columns[i] for i in self.sampled) if t.endswith(TOKEN_SAMPLE_SUFFIX)]
         first = bisect_right(self.canary_at, low)

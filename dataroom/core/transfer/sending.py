@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -57,7 +57,7 @@ class _State:
     tokens: set[str] = field(default_factory=set)
     emitted: int = 0
 
-    def sample(self, tokens: Iterator[str] | Sequence[str]) -> None:
+    def sample(self, tokens: Iterable[str]) -> None:
         if len(self.tokens) < MAX_SAMPLED_TOKENS:
             self.tokens.update(tokens)
 
