@@ -58,13 +58,15 @@ class Chunking:
 
 
 def redact_chunk(
-    conn: Any, info: DatasetInfo, compiled: CompiledPolicy, chunking: Chunking, number: int
+    conn: Any, info: DatasetInfo, compiled: CompiledPolicy, chunking: Chunking, number: int, *, neutralised: bool = True
 ) -> RedactedColumns:
-    """Chunk ``number`` (0-based) of ``info``'s rows, redacted by ``compiled`` and neutralised, column by column."""
+    """Chunk ``number`` (0-based) of ``info``'s rows, redacted by ``compiled`` and (for a file meant for spreadsheets,
+    unless ``neutralised`` is false) neutralised, column by column."""
     sources = compiled.sources()
     low = number * chunking.size
     numbers, columns = read_columns(conn, info, sources, low, low + chunking.size)
-    return compiled.redact_columns(numbers, dict(zip(sources, columns, strict=True)), finish=neutralise_column)
+    finish = neutralise_column if neutralised else None
+    return compiled.redact_columns(numbers, dict(zip(sources, columns, strict=True)), finish=finish)
 
 
 def rows_of(batch: RedactedColumns) -> list[tuple[str, ...]]:

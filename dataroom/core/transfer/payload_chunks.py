@@ -21,7 +21,7 @@ from dataroom.core.datasets.store import DatasetInfo, read_columns
 from dataroom.core.redaction import operators as ops
 from dataroom.core.redaction.csv_text import csv_columns_text, csv_text
 from dataroom.core.redaction.engine import CompiledPolicy
-from dataroom.core.redaction.export_chunks import Chunking, Made
+from dataroom.core.redaction.export_chunks import Chunking, Made, redact_chunk
 
 #: Tokens ending in this character (1 in 32) are recorded for tracing a leaked copy back to its packet.
 TOKEN_SAMPLE_SUFFIX = "A"
@@ -74,9 +74,8 @@ class PayloadChunks:
             numbers, columns = read_columns(conn, self.info, positions, low, high)
             blanked = dropped = 0
         else:
-            sources = compiled.sources()
-            read, stored = read_columns(conn, self.info, sources, low, high)
-            red = compiled.redact_columns(read, dict(zip(sources, stored, strict=True)))
+            # A payload is data for the recipient's vault, not a spreadsheet: no formula neutralising.
+            red = redact_chunk(conn, self.info, compiled, self.chunking, number, neutralised=False)
             numbers, columns, blanked, dropped = red.row_numbers, red.columns, red.blanked, red.dropped
         tokens = [t for t in chain.from_iterable(columns[i] for i in self.sampled) if t.endswith(TOKEN_SAMPLE_SUFFIX)]
         first = bisect_right(self.canary_at, low)
